@@ -1,0 +1,23 @@
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from workstation.store import migrate
+from workstation.store.models import Base
+
+
+def test_store_is_at_head(ws):
+    assert migrate.current_revision(ws.store.engine) == migrate.head_revision()
+
+
+def test_models_and_migrations_do_not_drift(ws):
+    with ws.store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == []
+
+
+def test_append_only_triggers_exist(ws):
+    with ws.store.engine.connect() as conn:
+        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    for table in ("events", "samples", "sample_strata", "sample_units"):
+        assert f"{table}_no_update" in names and f"{table}_no_delete" in names
+    assert "findings_locked_by_dossier" in names

@@ -1,0 +1,1 @@
+"""The command line: thin, calls services, prints JSON (shared/spec/cli.md)."""

@@ -1,0 +1,1 @@
+"""Domain: entities, enums, errors and pure computation. No Qt, no SQLAlchemy."""

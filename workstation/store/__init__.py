@@ -1,0 +1,1 @@
+"""Persistence: the SQLCipher engine, models, key slots and the event log."""
