@@ -40,7 +40,7 @@ def resource(*parts: str) -> Path:
 
 
 def cjk_font_path() -> Path:
-    return resource("fonts", "DroidSansFallbackFull.ttf")
+    return resource("fonts", "wqy-microhei.ttc")
 
 
 def user_data_dir() -> Path:

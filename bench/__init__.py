@@ -1,0 +1,1 @@
+"""Benchmarks: each module has ``main(argv) -> dict`` and prints one JSON document."""

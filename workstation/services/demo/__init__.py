@@ -1,0 +1,68 @@
+"""``workstation demo``: a store filled with synthetic but realistic data.
+
+Building it is a pipeline of steps, one module per area, so each capability
+adds what its views need to show (claims, flags, a sample reviewed in part,
+roster, a dossier). Every step receives the admin workspace, a seeded
+``random.Random`` and the size, and must be deterministic for a given seed.
+"""
+from __future__ import annotations
+
+import importlib
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ...core.identity import Role
+from ..auth_service import add_user, create_store
+from ..workspace import Workspace
+
+DEMO_PASSPHRASE = "demo"
+DEMO_USERS = (("demo-admin", Role.ADMIN, "演示管理员"), ("demo-supervisor", Role.SUPERVISOR, "王组长"),
+              ("demo-reviewer", Role.REVIEWER, "李审核"), ("demo-reviewer2", Role.REVIEWER, "赵审核"))
+SIZES = ("small", "medium", "large")
+
+# (module under services.demo, function name), run in this order.
+STEPS: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class DemoReport:
+    db: str
+    users: list[str]
+    seed: str
+    size: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def build_demo(path: Path, *, seed: str = "2025", size: str = "small",
+               progress: Callable[[str], None] | None = None, on_created: list | None = None) -> DemoReport:
+    if size not in SIZES:
+        raise ValueError(size)
+    ws = create_store(Path(path), "demo-admin", DEMO_PASSPHRASE, display_name="演示管理员", on_created=on_created)
+    try:
+        users = [u[0] for u in DEMO_USERS]
+        for name, role, display in DEMO_USERS[1:]:
+            user = add_user(ws, name, role, DEMO_PASSPHRASE, display_name=display)
+            from ...app import user_added_hooks
+
+            for hook in user_added_hooks():
+                hook(ws, user, DEMO_PASSPHRASE)
+        report = DemoReport(db=str(path), users=users, seed=str(seed), size=size)
+        for module, func in STEPS:
+            if progress:
+                progress(module)
+            step = getattr(importlib.import_module(f"{__name__}.{module}"), func)
+            rng = random.Random(f"{seed}:{module}")
+            counts = step(ws, rng, size) or {}
+            report.counts.update(counts)
+        return report
+    finally:
+        ws.close()
+
+
+def demo_workspace_for(ws: Workspace, user: str) -> Workspace:
+    """Open the demo store as another demo user (for steps that act as a reviewer)."""
+    from ..auth_service import unlock
+
+    return unlock(ws.store.path, user, DEMO_PASSPHRASE, lang=ws.lang)

@@ -1,0 +1,1 @@
+"""PySide6 interface. Only this package imports Qt."""

@@ -1,0 +1,270 @@
+"""Login (and re-login after the idle lock)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ..core.errors import WorkstationError
+from ..services import auth_service, secrets_keyring
+from .errors import message_for
+from .i18n import Translations
+from .prefs import Prefs
+from .tasks import TaskRunner
+
+
+class LoginDialog(QDialog):
+    """Asks for the store, user name and passphrase, and unlocks in the background.
+
+    In lock mode (``locked_user`` given) only the passphrase can be typed and
+    the open workspace is kept: nothing the user was typing is lost.
+    """
+
+    language_changed = Signal(str)
+
+    def __init__(self, prefs: Prefs, runner: TaskRunner, translations: Translations, *, db: Path | None = None,
+                 user: str | None = None, locked_workspace=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.prefs, self.runner, self.translations = prefs, runner, translations
+        self.locked = locked_workspace
+        self.workspace = None
+        self._task = None
+
+        self.title = QLabel()
+        self.title.setObjectName("loginTitle")
+        f = QFont(self.font())
+        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+
+        self.db_edit = QLineEdit(str(db or prefs.last_db))
+        self.db_edit.setObjectName("dbEdit")
+        self.browse = QPushButton()
+        self.new_store = QPushButton()
+        db_row = QHBoxLayout()
+        db_row.addWidget(self.db_edit, 1)
+        db_row.addWidget(self.browse)
+        db_row.addWidget(self.new_store)
+        self.user_edit = QLineEdit(user or os.environ.get("WORKSTATION_USER", ""))
+        self.user_edit.setObjectName("userEdit")
+        self.pass_edit = QLineEdit()
+        self.pass_edit.setObjectName("passEdit")
+        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox()
+        self.remember.setObjectName("rememberBox")
+        self.lang_box = QComboBox()
+        self.lang_box.addItem("中文", "zh_CN")
+        self.lang_box.addItem("English", "en")
+        self.lang_box.setCurrentIndex(1 if translations.lang == "en" else 0)
+        self.error = QLabel()
+        self.error.setObjectName("loginError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+
+        self.form = QFormLayout()
+        self.form.addRow("db", db_row)
+        self.form.addRow("user", self.user_edit)
+        self.form.addRow("pass", self.pass_edit)
+        self.form.addRow("", self.remember)
+        self.form.addRow("lang", self.lang_box)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+
+        self.browse.clicked.connect(self._browse)
+        self.new_store.clicked.connect(self._create_store)
+        self.lang_box.currentIndexChanged.connect(self._lang_changed)
+
+        if self.locked is not None:
+            self.db_edit.setText(str(self.locked.store.path))
+            self.user_edit.setText(self.locked.user.name)
+            for w in (self.db_edit, self.browse, self.new_store, self.user_edit, self.remember, self.lang_box):
+                w.setEnabled(False)
+            self.pass_edit.setFocus()
+        elif self.user_edit.text():
+            self.pass_edit.setFocus()
+        else:
+            self.user_edit.setFocus()
+        self.setMinimumWidth(560)
+        self.retranslate()
+
+    # -- text ----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("医保审核工作站 — 登录"))
+        self.title.setText(self.tr("医保审核工作站"))
+        if self.locked is not None:
+            self.subtitle.setText(self.tr("工作站已因长时间无操作而锁定。请输入口令继续，未保存的输入不会丢失。"))
+        else:
+            self.subtitle.setText(self.tr("所有数据加密保存在本机，无需联网。"))
+        labels = [self.tr("数据库"), self.tr("用户名"), self.tr("口令"), "", self.tr("界面语言")]
+        for row, text in enumerate(labels):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item and item.widget():
+                item.widget().setText(text)
+        self.browse.setText(self.tr("浏览…"))
+        self.new_store.setText(self.tr("新建…"))
+        self.remember.setText(self.tr("在此电脑上记住（使用系统密钥环）"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("解锁") if self.locked is not None else self.tr("登录"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("退出") if self.locked is not None else self.tr("取消"))
+        demo = Path(self.db_edit.text()).name.startswith("demo")
+        self.hint.setText(self.tr("演示数据库：用户 demo-reviewer、demo-supervisor 或 demo-admin，口令均为 demo。")
+                          if demo and self.locked is None else "")
+
+    def _lang_changed(self) -> None:
+        lang = self.lang_box.currentData()
+        self.translations.set_language(lang)
+        self.prefs.lang = lang
+        self.retranslate()
+        self.language_changed.emit(lang)
+
+    # -- actions -------------------------------------------------------------------
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择数据库"), self.db_edit.text(),
+                                              self.tr("工作站数据库 (*.db)"))
+        if path:
+            self.db_edit.setText(path)
+            self.retranslate()
+
+    def _create_store(self) -> None:
+        dlg = NewStoreDialog(self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, user, passphrase = dlg.values()
+        try:
+            from ..app import store_created_hooks
+
+            ws = auth_service.create_store(path, user, passphrase, lang=self.translations.lang,
+                                           on_created=store_created_hooks())
+        except WorkstationError as exc:
+            QMessageBox.warning(self, self.tr("无法新建数据库"), exc.message(self.translations.lang))
+            return
+        self.db_edit.setText(str(path))
+        self.user_edit.setText(user)
+        self.workspace = ws
+        self.prefs.last_db = Path(path)
+        self.accept()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+        self.pass_edit.setEnabled(not busy)
+        if busy:
+            self.error.setText(self.tr("正在解锁…"))
+
+    def _submit(self) -> None:
+        db, user, passphrase = Path(self.db_edit.text().strip()), self.user_edit.text().strip(), self.pass_edit.text()
+        lang = self.translations.lang
+        if not user:
+            self.error.setText(self.tr("请输入用户名。"))
+            return
+        if self.locked is not None:
+            try:
+                self.locked.slots.unwrap(user, passphrase)
+            except WorkstationError as exc:
+                self.error.setText(exc.message(lang))
+                self.pass_edit.selectAll()
+                return
+            self.workspace = self.locked
+            self.accept()
+            return
+        remember = self.remember.isChecked()
+
+        def job(progress):
+            if not passphrase:
+                ws = auth_service.unlock_remembered(db, user, lang=lang)
+                if ws is not None:
+                    return ws
+            return auth_service.unlock(db, user, passphrase, lang=lang)
+
+        def ok(ws) -> None:
+            self._set_busy(False)
+            self.workspace = ws
+            self.prefs.last_db = db
+            if remember and not auth_service.remember_on_this_computer(ws) and not self.prefs.keyring_notice_shown:
+                self.prefs.keyring_notice_shown = True
+                QMessageBox.information(self, self.tr("系统密钥环不可用"), self.tr(
+                    "本机没有可用的系统密钥环，无法记住口令。以后每次登录时请输入口令。"))
+            self.accept()
+
+        def failed(exc) -> None:
+            self._set_busy(False)
+            self.error.setText(message_for(exc, lang))
+            self.pass_edit.selectAll()
+            self.pass_edit.setFocus()
+
+        self._set_busy(True)
+        self._task = self.runner.run(job, name="unlock", on_success=ok, on_failure=failed)
+
+
+class NewStoreDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新建加密数据库"))
+        self.path = QLineEdit()
+        self.user = QLineEdit("admin")
+        self.p1 = QLineEdit()
+        self.p2 = QLineEdit()
+        for p in (self.p1, self.p2):
+            p.setEchoMode(QLineEdit.EchoMode.Password)
+        pick = QPushButton(self.tr("选择位置…"))
+        pick.clicked.connect(self._pick)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(pick)
+        form = QFormLayout()
+        form.addRow(self.tr("文件"), row)
+        form.addRow(self.tr("管理员用户名"), self.user)
+        form.addRow(self.tr("口令"), self.p1)
+        form.addRow(self.tr("再次输入口令"), self.p2)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def _pick(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("新数据库位置"), "", self.tr("工作站数据库 (*.db)"))
+        if path:
+            self.path.setText(path if path.endswith(".db") else path + ".db")
+
+    def _ok(self) -> None:
+        if not self.path.text().strip() or not self.user.text().strip():
+            self.error.setText(self.tr("请填写文件位置和管理员用户名。"))
+        elif len(self.p1.text()) < 8:
+            self.error.setText(self.tr("口令至少需要 8 个字符。"))
+        elif self.p1.text() != self.p2.text():
+            self.error.setText(self.tr("两次输入的口令不一致。"))
+        else:
+            self.accept()
+
+    def values(self) -> tuple[Path, str, str]:
+        return Path(self.path.text().strip()), self.user.text().strip(), self.p1.text()

@@ -1,0 +1,16 @@
+"""The main window's views, in navigation order.
+
+Each entry is (view id, module, class name); the class takes a UiContext and
+subclasses views.base.View. Modules are imported lazily so that a broken
+view cannot keep the others from opening.
+"""
+VIEWS = (
+    ("queue", "queue_view", "QueueView"),
+    ("settlements", "settlements_view", "SettlementsView"),
+    ("flags", "flags_view", "FlagsView"),
+    ("sampling", "sampling_view", "SamplingView"),
+    ("dossiers", "dossiers_view", "DossiersView"),
+    ("roster", "roster_view", "RosterView"),
+    ("attendance", "attendance_view", "AttendanceView"),
+    ("settings", "settings_view", "SettingsView"),
+)

@@ -1,0 +1,12 @@
+"""人员 view. Built by issue #7; until then it says so."""
+from __future__ import annotations
+
+from .base import PendingView
+
+
+class RosterView(PendingView):
+    view_id = "roster"
+    issue = 7
+
+    def nav_title(self) -> str:
+        return self.tr("人员")
