@@ -1,0 +1,284 @@
+"""What a dossier contains: collected from the store into plain JSON (the snapshot).
+
+The snapshot is what gets rendered and signed; its ``content_sha256`` (over
+everything except the compile time and the event-log head) lets approval check
+that nothing changed between submission and approval.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from ..core.canonical import digest
+from ..core.identity import ROLE_LABELS, Role
+from ..core.money import fen_to_str
+from ..store import event_log
+from ..store.models.claims import FeeLineRow, SettlementRow
+from ..store.models.identity import ProfileRow, UserRow
+from ..store.models.review import AppealRow, EvidenceRow, FindingLineRow, FindingRow, ReviewUnitRow
+from ..store.models.sampling import SampleRow
+from . import catalog_service, profile_service
+from .workspace import Workspace
+
+FORMAT = "workstation-dossier/1"
+CONFIDENCE = 0.90
+# Units in these states have not been reviewed yet (the review area's queue states).
+UNREVIEWED = ("pending", "assigned", "in_progress", "open", "draft")
+FINDING_STATUS = {"confirmed": "确认违规", "doubtful": "疑点（待申诉）", "withdrawn": "已撤回"}
+APPEAL_STATUS = {"open": "申诉期内", "answered": "已答复", "confirmed_silence": "逾期未申诉（视为认可）", "closed": "已结案"}
+APPEAL_OUTCOME = {"upheld": "维持", "withdrawn": "撤销", "adjusted": "调整"}
+
+
+@dataclass(frozen=True)
+class Scope:
+    institution: str | None = None
+    period_from: dt.date | None = None
+    period_to: dt.date | None = None
+    sample_id: int | None = None
+
+
+def mask_name(name: str | None) -> str:
+    if not name:
+        return ""
+    return name[0] + "*" * max(1, len(name) - 1)
+
+
+def mask_id(certno: str | None) -> str:
+    if not certno:
+        return ""
+    if len(certno) <= 10:
+        return certno[:2] + "*" * max(0, len(certno) - 2)
+    return certno[:6] + "*" * (len(certno) - 10) + certno[-4:]
+
+
+def _setl_date():
+    return func.coalesce(func.substr(SettlementRow.setl_time, 1, 10), SettlementRow.enddate)
+
+
+def _settlement_filter(scope: Scope) -> list:
+    conds = []
+    if scope.institution:
+        conds.append(SettlementRow.fixmedins_code == scope.institution)
+    if scope.period_from:
+        conds.append(_setl_date() >= scope.period_from.isoformat())
+    if scope.period_to:
+        conds.append(_setl_date() <= scope.period_to.isoformat())
+    return conds
+
+
+def units_query(scope: Scope):
+    q = select(ReviewUnitRow, SettlementRow).join(SettlementRow, SettlementRow.setl_id == ReviewUnitRow.setl_id)
+    conds = _settlement_filter(scope)
+    if scope.sample_id is not None:
+        conds.append(ReviewUnitRow.sample_id == scope.sample_id)
+    return q.where(and_(*conds)) if conds else q
+
+
+def _reviewed(unit: ReviewUnitRow) -> bool:
+    return unit.decided_at is not None or unit.status not in UNREVIEWED
+
+
+def _users(s: Session) -> dict[str, UserRow]:
+    return {u.name: u for u in s.execute(select(UserRow)).scalars()}
+
+
+def _appraisal(per_unit: list[int], frame: int, probability_sample: bool) -> dict:
+    """Mean-per-unit extrapolation of the sampled violations to the frame.
+
+    The figure claimed is the lower bound of the two-sided 90% interval (the
+    usual conservative choice), never less than what the sample itself found.
+    Without a probability sample there is no extrapolation: the claim is the
+    total found. Amounts are whole fen; the statistics themselves are floats.
+    """
+    n = len(per_unit)
+    total = sum(per_unit)
+    base = {"confidence": CONFIDENCE, "reviewed": n, "frame": frame, "sample_total": fen_to_str(total)}
+    if n == 0:
+        return base | {"method": "none", "method_label": "无已审核单元，未推算", "point_estimate": "0.00",
+                       "lower": "0.00", "upper": "0.00", "claimed": "0.00", "note": ""}
+    if frame <= n or not probability_sample:
+        label = "全部审核（普查），无需推算" if frame <= n else "非随机样本，不外推，按实际发现主张"
+        return base | {"method": "actual", "method_label": label, "point_estimate": fen_to_str(total),
+                       "lower": fen_to_str(total), "upper": fen_to_str(total), "claimed": fen_to_str(total),
+                       "note": ""}
+    from scipy import stats
+
+    mean = total / n
+    var = sum((y - mean) ** 2 for y in per_unit) / (n - 1) if n > 1 else 0.0
+    se = frame * math.sqrt(var / n) * math.sqrt(max(0.0, 1 - n / frame))
+    tval = float(stats.t.ppf(0.5 + CONFIDENCE / 2, df=max(1, n - 1)))
+    point = round(frame * mean)
+    lower = max(total, math.floor(frame * mean - tval * se))
+    upper = max(lower, math.ceil(frame * mean + tval * se))
+    return base | {
+        "method": "mean-per-unit", "method_label": "简单随机样本均值外推（有限总体校正，t 分布）",
+        "point_estimate": fen_to_str(point), "lower": fen_to_str(lower), "upper": fen_to_str(upper),
+        "claimed": fen_to_str(lower), "standard_error": fen_to_str(round(se)), "df": n - 1,
+        "note": f"样本 {n} 个单元，总体 {frame} 个单元；主张金额取置信区间下限。",
+    }
+
+
+def collect(ws: Workspace, s: Session, scope: Scope, *, number: str, revision: int, preparer: str,
+            title: str = "", supersedes: dict | None = None, progress=None) -> tuple[dict, list[int]]:
+    """Build the snapshot and the ids of the findings it covers."""
+    users = _users(s)
+
+    def display(name: str | None) -> str:
+        u = users.get(name or "")
+        return (u.display_name or u.name) if u else (name or "")
+
+    def role_label(name: str) -> str:
+        u = users.get(name)
+        return ROLE_LABELS[Role(u.role)].render("zh_CN") if u else ""
+
+    rows = s.execute(units_query(scope).order_by(ReviewUnitRow.id)).all()
+    units = {u.id: (u, st) for u, st in rows}
+    frame_q = select(func.count()).select_from(SettlementRow)
+    conds = _settlement_filter(scope)
+    if conds:
+        frame_q = frame_q.where(and_(*conds))
+    frame = s.execute(frame_q).scalar_one()
+    sample = s.get(SampleRow, scope.sample_id) if scope.sample_id is not None else None
+    if sample is not None and not scope.institution:
+        frame = sample.frame_size
+    reviewed_ids = [uid for uid, (u, _) in units.items() if _reviewed(u)]
+    sampled = sum(1 for u, _ in units.values() if u.sample_id is not None or u.source == "sample")
+
+    frows = []
+    if units:
+        ids = list(units)
+        for i in range(0, len(ids), 500):
+            frows += s.execute(select(FindingRow).where(
+                FindingRow.unit_id.in_(ids[i:i + 500]), FindingRow.deleted.is_(False),
+                FindingRow.status != "withdrawn")).scalars().all()
+    frows.sort(key=lambda f: (f.unit_id, f.id))
+    fids = [f.id for f in frows]
+
+    lines: dict[int, list[dict]] = {}
+    evidence: dict[int, list[dict]] = {}
+    appeals: dict[int, list[AppealRow]] = {}
+    for i in range(0, len(fids), 500):
+        chunk = fids[i:i + 500]
+        for fid, fl in s.execute(select(FindingLineRow.finding_id, FeeLineRow).join(
+                FeeLineRow, FeeLineRow.id == FindingLineRow.fee_line_id).where(
+                FindingLineRow.finding_id.in_(chunk)).order_by(FeeLineRow.feedetl_sn)):
+            lines.setdefault(fid, []).append({
+                "feedetl_sn": fl.feedetl_sn, "code": fl.med_list_codg or fl.medins_list_codg or "",
+                "name": fl.hilist_name or "", "cnt": fl.cnt, "pric": fen_to_str(fl.pric),
+                "amount": fen_to_str(fl.det_item_fee_sumamt), "time": fl.fee_ocur_time or ""})
+        for e in s.execute(select(EvidenceRow.finding_id, EvidenceRow.file_name, EvidenceRow.mime, EvidenceRow.size,
+                                  EvidenceRow.sha256).where(EvidenceRow.finding_id.in_(chunk),
+                                                            EvidenceRow.deleted.is_(False))
+                           .order_by(EvidenceRow.id)):
+            evidence.setdefault(e.finding_id, []).append(
+                {"file_name": e.file_name, "mime": e.mime, "size": e.size, "sha256": e.sha256})
+        for a in s.execute(select(AppealRow).where(AppealRow.finding_id.in_(chunk)).order_by(AppealRow.id)).scalars():
+            appeals.setdefault(a.finding_id, []).append(a)
+        if progress:
+            progress(i, len(fids))
+
+    names = {v.code: v.zh for v in catalog_service.violations()}
+    findings, by_cat, appeal_rows = [], {}, []
+    per_unit = {uid: 0 for uid in reviewed_ids}
+    team = {preparer}
+    for no, f in enumerate(frows, 1):
+        u, st = units[f.unit_id]
+        team.add(f.created_by)
+        if u.decided_by:
+            team.add(u.decided_by)
+        visit = " 至 ".join(x for x in (st.begndate, st.enddate) if x) or (st.setl_time or "")[:10]
+        person = " · ".join(x for x in (mask_name(st.psn_name), mask_id(st.certno)) if x)
+        findings.append({
+            "no": no, "id": f.id, "uuid": f.uuid, "unit_id": u.id, "setl_id": st.setl_id, "visit": visit,
+            "person": person, "category": f.category, "category_name": names.get(f.category, f.category),
+            "amount": fen_to_str(f.amount), "amount_auto": fen_to_str(f.amount_auto),
+            "amount_reason": f.amount_reason, "basis": f.basis, "note": f.note, "status": f.status,
+            "status_label": FINDING_STATUS.get(f.status, f.status), "created_by": f.created_by,
+            "created_by_display": display(f.created_by), "version": f.version,
+            "lines": lines.get(f.id, []), "evidence": evidence.get(f.id, []),
+        })
+        c = by_cat.setdefault(f.category, [0, 0])
+        c[0] += 1
+        c[1] += f.amount
+        if f.status == "confirmed" and f.unit_id in per_unit:
+            per_unit[f.unit_id] += f.amount
+        for a in appeals.get(f.id, []):
+            appeal_rows.append({"finding_no": no, "setl_id": st.setl_id, "sent_on": a.sent_on.isoformat(),
+                                "deadline": a.deadline.isoformat(), "status": a.status,
+                                "status_label": APPEAL_STATUS.get(a.status, a.status), "outcome": a.outcome,
+                                "outcome_label": APPEAL_OUTCOME.get(a.outcome or "", a.outcome), "answer": a.answer})
+    violations = [{"category": k, "name": names.get(k, k), "count": v[0], "amount": fen_to_str(v[1])}
+                  for k, v in sorted(by_cat.items())]
+    probability = sample is not None or (bool(units) and all(u.source == "sample" for u, _ in units.values()))
+    profile_service.ensure_profiles(ws, session=s)
+    prow = s.get(ProfileRow, profile_service.active_profile_id(ws))
+    profile = json.loads(prow.data) if prow is not None else {}
+    inst_name = None
+    if scope.institution:
+        inst_name = s.execute(select(SettlementRow.fixmedins_name).where(
+            SettlementRow.fixmedins_code == scope.institution, SettlementRow.fixmedins_name.is_not(None)
+        ).limit(1)).scalar_one_or_none()
+    content = {
+        "format": FORMAT, "number": number, "revision": revision, "supersedes": supersedes,
+        "title": title or _title(scope, inst_name, sample),
+        "contract": {"id": profile.get("id"), "name": profile.get("name_zh"), "party_a": profile.get("party_a")},
+        "institution": {"code": scope.institution, "name": inst_name} if scope.institution else None,
+        "period": {"from": scope.period_from.isoformat() if scope.period_from else None,
+                   "to": scope.period_to.isoformat() if scope.period_to else None},
+        "sample": ({"id": sample.id, "code": sample.code, "method": sample.method, "seed": sample.seed,
+                    "frame_sha256": sample.frame_sha256} if sample else None),
+        "preparer": preparer, "preparer_display": display(preparer), "preparer_role_label": role_label(preparer),
+        "team": [{"name": n, "display_name": display(n), "role_label": role_label(n)} for n in sorted(team) if n],
+        "frame": {"units_in_frame": frame, "sampled": sampled, "reviewed": len(reviewed_ids)},
+        "violations": violations,
+        "violations_total": {"count": len(findings), "amount": fen_to_str(sum(f.amount for f in frows))},
+        "appraisal": _appraisal(list(per_unit.values()), frame, probability),
+        "appeals": appeal_rows,
+        "findings": findings,
+    }
+    snap = dict(content)
+    snap["content_sha256"] = digest(content)
+    seq, head = event_log.head(s)
+    snap["event_head"] = {"seq": seq, "hash": head}
+    snap["compiled_at"] = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    return snap, fids
+
+
+def content_digest(snap: dict) -> str:
+    content = {k: v for k, v in snap.items()
+               if k not in ("content_sha256", "event_head", "compiled_at", "approval")}
+    return digest(content)
+
+
+def _title(scope: Scope, inst_name: str | None, sample) -> str:
+    parts = []
+    if scope.institution:
+        parts.append(inst_name or scope.institution)
+    if scope.period_from or scope.period_to:
+        parts.append(f"{scope.period_from or '…'} 至 {scope.period_to or '…'}")
+    if sample is not None:
+        parts.append(f"样本 {sample.code}")
+    return "　".join(parts) + " 稽核卷宗"
+
+
+def scope_of(row) -> Scope:
+    return Scope(row.institution_code, row.period_from, row.period_to, row.sample_id)
+
+
+def evidence_loader(s: Session, fids: list[int]):
+    """images(sha256) → bytes, loading only image evidence of the given findings, lazily."""
+    cache: dict[str, bytes | None] = {}
+
+    def load(sha: str) -> bytes | None:
+        if sha not in cache:
+            cache[sha] = s.execute(select(EvidenceRow.content).where(
+                EvidenceRow.sha256 == sha, EvidenceRow.finding_id.in_(fids) if len(fids) < 900 else True,
+                EvidenceRow.mime.like("image/%")).limit(1)).scalar_one_or_none()
+        return cache[sha]
+
+    return load
