@@ -16,10 +16,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak, Flowable, Image, PageBreak, Paragraph, Spacer, Table, TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 from reportlab.lib.styles import ParagraphStyle
 
-from .pdf_common import FONT, build_pdf, esc, register_font, styles, table
+from reportlab.pdfbase import pdfmetrics
+
+from .pdf_common import FONT, build_pdf, esc, register_font, styles
 from .signing import SigField
 
 CONTENT_WIDTH = 174 * mm  # A4 minus 18 mm margins
@@ -52,6 +53,28 @@ def cnt(v: int | None) -> str:
     return ("-" if v < 0 else "") + text
 
 
+PAGEREF_W = 14 * mm
+
+
+def _form_name(key: str) -> str:
+    return "pg_" + "".join(ch if ch.isalnum() else "_" for ch in key)
+
+
+class PageRef(Flowable):
+    """The page number of a heading, drawn through a form the heading defines later."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+        self.width, self.height = PAGEREF_W, 12
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.doForm(_form_name(self.key))
+
+
 class Heading(Paragraph):
     """A heading that registers itself in the table of contents and the PDF outline."""
 
@@ -62,11 +85,17 @@ class Heading(Paragraph):
     def draw(self) -> None:
         super().draw()
         c = self.canv
-        c.bookmarkPage(self.toc_key)
-        c.addOutlineEntry(self.toc_text, self.toc_key, level=self.toc_level, closed=self.toc_level > 0)
-        doc = getattr(c, "_doctemplate", None)
-        if doc is not None:
-            doc.notify("TOCEntry", (self.toc_level, self.toc_text, c.getPageNumber(), self.toc_key))
+        if self.toc_level == 0:
+            # Sections only: a long flat chain of outline items (one per finding)
+            # makes pyHanko's change analysis recurse past Python's limit.
+            c.bookmarkPage(self.toc_key)
+            c.addOutlineEntry(self.toc_text, self.toc_key, level=0)
+        # The table of contents shows this page number through a form defined
+        # only now (a forward reference), so one layout pass is enough.
+        c.beginForm(_form_name(self.toc_key), 0, 0, PAGEREF_W, 12)
+        c.setFont(FONT, 9 if self.toc_level == 0 else 8)
+        c.drawRightString(PAGEREF_W, 2, str(c.getPageNumber()))
+        c.endForm()
 
 
 class SigBoxes(Flowable):
@@ -110,10 +139,49 @@ class SigBoxes(Flowable):
             c.restoreState()
 
 
+CELL_SIZE = 8.5
+
+
+def _cell(text: object, width: float, style) -> object:
+    """A plain string when it fits on one line (fast), else a wrapping Paragraph.
+
+    Paragraph layout of CJK text dominates the cost of a 500-finding dossier;
+    most cells are short codes and amounts that never wrap.
+    """
+    s = "" if text is None else str(text)
+    if "\n" not in s and pdfmetrics.stringWidth(s, FONT, CELL_SIZE) <= width - 6.5:
+        return s
+    return Paragraph(esc(s), style)
+
+
+def _table(rows: list[list[object]], widths: list[float], *, align_right=()) -> Table:
+    """Like pdf_common.table (same look, header repeated on each page), with fast plain cells."""
+    st = styles()
+    data = [[_cell(c, w, st.cell_head if r == 0 else st.cell) for c, w in zip(row, widths)]
+            for r, row in enumerate(rows)]
+    t = Table(data, colWidths=widths, repeatRows=1)
+    cmds = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), 11), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5b1")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f3a5f")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f5f9")]),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for col in align_right:
+        cmds.append(("ALIGN", (col, 1), (col, -1), "RIGHT"))
+    t.setStyle(TableStyle(cmds))
+    return t
+
+
 def _kv(rows: list[tuple[str, str]], st, label_w: float = 34 * mm) -> Table:
-    data = [[Paragraph(esc(k), st.cell), Paragraph(esc(v), st.cell)] for k, v in rows]
-    t = Table(data, colWidths=[label_w, CONTENT_WIDTH - label_w])
+    vw = CONTENT_WIDTH - label_w
+    data = [[_cell(k, label_w, st.cell), _cell(v, vw, st.cell)] for k, v in rows]
+    t = Table(data, colWidths=[label_w, vw])
     t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), 11),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5b1")),
         ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#e8edf3")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -168,14 +236,34 @@ def _cover(snap: dict, st) -> list:
             PageBreak()]
 
 
-def _toc(st) -> list:
-    toc = TableOfContents()
-    toc.dotsMinLevel = 0
-    toc.levelStyles = [
-        ParagraphStyle("toc0", fontName=FONT, fontSize=10.5, leading=16, leftIndent=0, firstLineIndent=0),
-        ParagraphStyle("toc1", fontName=FONT, fontSize=8.5, leading=11.5, leftIndent=8 * mm, firstLineIndent=0),
-    ]
-    return [Paragraph("目录", st.h1), toc, PageBreak()]
+TOP_SECTIONS = [("summary", "一、概况"), ("violations", "二、违规情况（按类别）"), ("appraisal", "三、推算与主张金额"),
+                ("appeals", "四、申诉及处理结果"), ("findings", "五、发现明细")]
+
+
+def _toc(snap: dict, st) -> list:
+    entries = list(TOP_SECTIONS)
+    top = ParagraphStyle("toc0", fontName=FONT, fontSize=10.5, leading=14)
+    sub = ParagraphStyle("toc1", fontName=FONT, fontSize=8.5, leading=11, leftIndent=8 * mm)
+    rows, levels = [], []
+    for key, text in entries:
+        rows.append([text, PageRef(key)])
+        levels.append(0)
+        if key == "findings":
+            for f in snap.get("findings", []):
+                rows.append([_finding_title(f), PageRef(f"finding-{f['no']}")])
+                levels.append(1)
+    rows.append(["六、签名", PageRef("signatures")])
+    levels.append(0)
+    data = [[Paragraph(esc(text), top if lvl == 0 else sub), ref] for (text, ref), lvl in zip(rows, levels)]
+    t = Table(data, colWidths=[CONTENT_WIDTH - PAGEREF_W - 4, PAGEREF_W + 4])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                           ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#c5ccd4"), 0, (1, 2)),
+                           ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    return [Paragraph("目录", st.h1), t, PageBreak()]
+
+
+def _finding_title(f: dict) -> str:
+    return f"{f['no']}. {f['category_name']}（结算 {f['setl_id']}）"
 
 
 def _summary(snap: dict, st) -> list:
@@ -193,7 +281,7 @@ def _summary(snap: dict, st) -> list:
         rows.append([v["category"], v["name"], str(v["count"]), money(v["amount"])])
     tot = snap.get("violations_total", {})
     rows.append(["", "合计", str(tot.get("count", 0)), money(tot.get("amount", "0.00"))])
-    out.append(table(rows, [40 * mm, 74 * mm, 22 * mm, 38 * mm], align_right=(2, 3)))
+    out.append(_table(rows, [40 * mm, 74 * mm, 22 * mm, 38 * mm], align_right=(2, 3)))
     out.append(Heading("三、推算与主张金额", st.h1, 0, "appraisal"))
     ap = snap.get("appraisal") or {}
     if ap:
@@ -213,7 +301,7 @@ def _summary(snap: dict, st) -> list:
         for a in appeals:
             rows.append([str(a["finding_no"]), a["setl_id"], a["sent_on"], a["deadline"], a["status_label"],
                          a.get("outcome_label") or "—", a.get("answer") or ""])
-        out.append(table(rows, [12 * mm, 28 * mm, 20 * mm, 20 * mm, 22 * mm, 18 * mm, 54 * mm]))
+        out.append(_table(rows, [12 * mm, 28 * mm, 20 * mm, 20 * mm, 22 * mm, 18 * mm, 54 * mm]))
     else:
         out.append(Paragraph("本卷宗所涉发现均未发起申诉。", st.body))
     return out
@@ -221,7 +309,7 @@ def _summary(snap: dict, st) -> list:
 
 def _finding(f: dict, st, images: Callable[[str], bytes | None] | None) -> list:
     out: list = [CondPageBreak(40 * mm),
-                 Heading(f"{f['no']}. {f['category_name']}（结算 {f['setl_id']}）", st.h2, 1, f"finding-{f['no']}")]
+                 Heading(_finding_title(f), st.h2, 1, f"finding-{f['no']}")]
     out.append(_kv([
         ("审核单元", f"#{f['unit_id']} · 结算 {f['setl_id']} · {f.get('visit') or ''}"),
         ("参保人", f.get("person") or "—"),
@@ -240,7 +328,7 @@ def _finding(f: dict, st, images: Callable[[str], bytes | None] | None) -> list:
             rows.append([str(i), ln["feedetl_sn"], ln.get("code") or "", ln.get("name") or "", cnt(ln.get("cnt")),
                          money(ln.get("pric")), money(ln.get("amount"))])
         out.append(Spacer(1, 2 * mm))
-        out.append(table(rows, [10 * mm, 28 * mm, 30 * mm, 50 * mm, 14 * mm, 18 * mm, 24 * mm],
+        out.append(_table(rows, [10 * mm, 28 * mm, 30 * mm, 50 * mm, 14 * mm, 18 * mm, 24 * mm],
                          align_right=(4, 5, 6)))
     ev = f.get("evidence", [])
     if ev:
@@ -264,7 +352,7 @@ def _finding(f: dict, st, images: Callable[[str], bytes | None] | None) -> list:
         for i, e in enumerate(ev, 1):
             rows.append([str(i), e["file_name"], e["mime"], f"{e['size']:,}", e["sha256"]])
         out.append(Spacer(1, 2 * mm))
-        out.append(table(rows, [10 * mm, 40 * mm, 24 * mm, 22 * mm, 78 * mm], align_right=(3,)))
+        out.append(_table(rows, [10 * mm, 40 * mm, 24 * mm, 22 * mm, 78 * mm], align_right=(3,)))
     out.append(Spacer(1, 4 * mm))
     return out
 
@@ -294,7 +382,7 @@ def render(snap: dict, images: Callable[[str], bytes | None] | None = None,
     sink: dict[str, SigField] = {}
     story: list = []
     story += _cover(snap, st)
-    story += _toc(st)
+    story += _toc(snap, st)
     story += _summary(snap, st)
     findings = snap.get("findings", [])
     story.append(PageBreak())
@@ -310,7 +398,7 @@ def render(snap: dict, images: Callable[[str], bytes | None] | None = None,
     inst = snap.get("institution") or {}
     footer = (inst.get("name") or "")[:30]
     pdf = build_pdf(story, title=f"稽核卷宗 {snap['number']}-{snap['revision']}", header=header, footer=footer,
-                    subject="稽核卷宗", author="", multi_build=True)
+                    subject="稽核卷宗", author="")
     pages = _count_pages(pdf)
     fields = [sink[n] for n in (PREPARER_FIELD, APPROVER_FIELD) if n in sink]
     return Rendered(pdf=pdf, pages=pages, fields=fields)

@@ -125,8 +125,12 @@ def _render(s, snap: dict, fids: list[int], progress: Progress | None) -> dossie
     return dossier_pdf.Rendered(pdf=pdf, pages=rendered.pages, fields=rendered.fields)
 
 
-def _compile_into(ws: Workspace, s, row: DossierRow, progress: Progress | None) -> dict:
-    """(Re)collect the content, render the unsigned PDF and relink the findings."""
+def _compile_into(ws: Workspace, s, row: DossierRow, progress: Progress | None, *, reuse: bool = False) -> dict:
+    """(Re)collect the content, render the unsigned PDF and relink the findings.
+
+    With ``reuse``, a draft whose content has not changed keeps its PDF (the
+    signatures page then shows the event-log head of when it was compiled).
+    """
     sup = None
     if row.supersedes_id:
         old = s.get(DossierRow, row.supersedes_id)
@@ -134,6 +138,10 @@ def _compile_into(ws: Workspace, s, row: DossierRow, progress: Progress | None) 
     snap, fids = collect(ws, s, scope_of(row), number=row.number, revision=row.revision, preparer=row.preparer,
                          title=row.title, supersedes=sup,
                          progress=(lambda d, t: progress(d, 4 * max(t, 1))) if progress else None)
+    if reuse and row.pdf and row.status == "draft":
+        stored = json.loads(row.snapshot or "{}")
+        if stored.get("content_sha256") == snap["content_sha256"]:
+            return stored
     rendered = _render(s, snap, fids, (lambda d, t: progress(t + 3 * d, 4 * max(t, 1))) if progress else None)
     s.execute(delete(DossierFindingRow).where(DossierFindingRow.dossier_id == row.id))
     s.add_all([DossierFindingRow(dossier_id=row.id, finding_id=f) for f in fids])
@@ -199,7 +207,7 @@ def submit(ws: Workspace, dossier_id: int, passphrase: str, progress: Progress |
         _require_status(ws, row, "draft")
         if row.preparer != ws.user.name:
             raise NotPermitted(detail=T("只有编制人可以提交卷宗", "only the preparer submits a dossier").render(ws.lang))
-        snap = _compile_into(ws, s, row, progress)
+        snap = _compile_into(ws, s, row, progress, reuse=True)
         stamp = dossier_pdf.stamp_pdf("编制人", cred.user.display_name, signing.role_label(cred.user.role),
                                       _now_text(), f"卷宗摘要 {snap['content_sha256'][:32]}")
         row.pdf = signing.sign_pdf(row.pdf, cred, field_name=dossier_pdf.PREPARER_FIELD, stamp_pdf=stamp,
