@@ -62,7 +62,7 @@ class DossierInfo:
 
 
 def _info(row: DossierRow, findings: int) -> DossierInfo:
-    iso = lambda v: v.isoformat(sep=" ") if v else None  # noqa: E731
+    iso = lambda v: v.replace(microsecond=0).isoformat(sep=" ") if v else None  # noqa: E731
     return DossierInfo(
         id=row.id, number=row.number, revision=row.revision, status=row.status, title=row.title,
         institution=row.institution_code, period_from=row.period_from.isoformat() if row.period_from else None,
@@ -370,3 +370,22 @@ def samples(ws: Workspace) -> list[tuple[int, str]]:
 __all__ = ["Scope", "DossierInfo", "build", "submit", "approve", "return_", "revise", "export", "export_ca",
            "verify_bytes", "list_dossiers", "get", "snapshot", "pdf_bytes", "refresh", "best_institution",
            "institutions", "samples"]
+
+
+def render_page_png(ws: Workspace, dossier_id: int, page: int, scale: float = 1.25) -> tuple[bytes, int]:
+    """One page of the dossier's PDF as PNG bytes (for the in-app preview), and the page count."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf_bytes(ws, dossier_id))
+    try:
+        doc.init_forms()  # so that the signature widgets' appearances (name, role, time) are drawn
+        n = len(doc)
+        page = max(0, min(page, n - 1))
+        img = doc[page].render(scale=scale, may_draw_forms=True).to_pil()
+        buf = io.BytesIO()
+        img.save(buf, format="PNG")
+        return buf.getvalue(), n
+    finally:
+        doc.close()
