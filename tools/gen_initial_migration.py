@@ -33,6 +33,21 @@ WHEN EXISTS (
 BEGIN SELECT RAISE(ABORT, 'finding is locked by an approved dossier'); END
 """
 
+# A finding's lines and evidence are part of it: also frozen while its dossier is approved/locked.
+LOCKED_PART = """
+CREATE TRIGGER {table}_{op}_locked_by_dossier BEFORE {op_sql} ON {table}
+WHEN EXISTS (
+    SELECT 1 FROM dossier_findings df JOIN dossiers d ON d.id = df.dossier_id
+    WHERE df.finding_id = {row}.{col} AND d.status IN ('approved', 'locked')
+)
+BEGIN SELECT RAISE(ABORT, 'finding is locked by an approved dossier'); END
+"""
+LOCKED_PARTS = (("findings", "DELETE", "OLD", "id"),
+                ("finding_lines", "INSERT", "NEW", "finding_id"), ("finding_lines", "UPDATE", "OLD", "finding_id"),
+                ("finding_lines", "DELETE", "OLD", "finding_id"),
+                ("evidence", "INSERT", "NEW", "finding_id"), ("evidence", "UPDATE", "OLD", "finding_id"),
+                ("evidence", "DELETE", "OLD", "finding_id"))
+
 
 def _create_triggers() -> None:
     for table in APPEND_ONLY:
@@ -42,6 +57,8 @@ def _create_triggers() -> None:
                 f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
             )
     op.execute(LOCKED_FINDING)
+    for table, op_sql, row, col in LOCKED_PARTS:
+        op.execute(LOCKED_PART.format(table=table, op=op_sql.lower(), op_sql=op_sql, row=row, col=col))
 '''
 
 TEMPLATE = '''"""initial schema

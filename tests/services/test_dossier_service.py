@@ -98,6 +98,16 @@ def test_full_workflow_signs_twice_and_locks_the_findings(ws, data, as_user):
             s.execute(update(FindingRow).where(FindingRow.id == data["findings"][0]).values(note="changed"))
     with pytest.raises(Conflict):
         ds.return_(sv, did, "too late")
+    # nor their lines and evidence (part of the finding)
+    from workstation.store.models.review import EvidenceRow, FindingLineRow
+
+    fid = data["findings"][0]
+    for stmt in (update(EvidenceRow).where(EvidenceRow.finding_id == fid).values(deleted=True),
+                 FindingLineRow.__table__.delete().where(FindingLineRow.finding_id == fid),
+                 FindingRow.__table__.delete().where(FindingRow.id == fid)):
+        with pytest.raises(DatabaseError, match="locked by an approved dossier"):
+            with ws.store.session() as s:
+                s.execute(stmt)
 
 
 def test_preparer_cannot_approve_own_dossier(ws, data, as_user):

@@ -94,7 +94,7 @@ class Heading(Paragraph):
         # only now (a forward reference), so one layout pass is enough.
         c.beginForm(_form_name(self.toc_key), 0, 0, PAGEREF_W, 12)
         c.setFont(FONT, 9 if self.toc_level == 0 else 8)
-        c.drawRightString(PAGEREF_W, 2, str(c.getPageNumber()))
+        c.drawRightString(PAGEREF_W, 3.5, str(c.getPageNumber()))
         c.endForm()
 
 
@@ -220,7 +220,8 @@ def _cover(snap: dict, st) -> list:
         ("服务合同", contract.get("name", "")),
         ("甲方", contract.get("party_a", "")),
         ("定点医药机构", f"{inst.get('name') or ''}（{inst.get('code') or '—'}）" if inst else "—"),
-        ("稽核期间", f"{period.get('from') or '—'} 至 {period.get('to') or '—'}"),
+        ("稽核期间", f"{period.get('from') or '…'} 至 {period.get('to') or '…'}"
+                     if (period.get("from") or period.get("to")) else "不限期间（全部已审核单元）"),
         ("样本", f"{sample.get('code')}（{sample.get('method')}，种子 {sample.get('seed')}）" if sample else "—"),
         ("稽核组", team or "—"),
         ("编制人", snap.get("preparer_display", "")),
