@@ -186,9 +186,12 @@ class QueueView(View):
     def enter_record(self) -> None:
         self._open_timer.stop()
         self._open_current()
-        self.record.detail.table.setFocus()
-        if self.record.detail.model.rowCount() and not self.record.detail.table.currentIndex().isValid():
-            self.record.detail.table.setCurrentIndex(self.record.detail.model.index(0, 0))
+        table = self.record.detail.table
+        table.setFocus()
+        if table.model().rowCount() and not table.selectionModel().selectedRows():
+            table.selectionModel().setCurrentIndex(
+                table.model().index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def focus_queue(self) -> None:
         self.tabs.setCurrentIndex(0)
