@@ -1,0 +1,549 @@
+"""Importing the platform's exports: settlements, fee lines, the catalog, the roster.
+
+Streaming and set-based: rows are parsed in chunks, looked up against the store
+by key in one query per chunk, and written with ``executemany`` on the
+session's own connection, so a whole file is one transaction (all or nothing,
+also when the process is killed) and memory stays flat whatever the file size.
+A row whose digest equals the stored one is ``unchanged``; a changed row with
+the same key is an update, logged with its before/after digest.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from sqlalchemy.orm import Session
+
+from ..core import import_format as fmt
+from ..core.errors import BadInput, Cancelled
+from ..core.i18n import T
+from ..store.models.claims import ImportBatchRow
+from ..store.models.roster import CertificateRow, StaffRow
+from . import import_readers
+from .workspace import Workspace
+
+CHUNK_ROWS = 5000
+MAX_KEPT_REJECTIONS = 100_000
+KIND_ORDER = {fmt.CATALOG: 0, fmt.SETTLEMENTS: 1, fmt.FEE_LINES: 2, fmt.ROSTER: 3}
+
+TABLES = {fmt.SETTLEMENTS: "settlements", fmt.FEE_LINES: "fee_lines", fmt.CATALOG: "catalog_items"}
+
+UNKNOWN_SETTLEMENT = T("结算ID“{value}”不存在（请先导入结算信息）",
+                       "settlement \"{value}\" is unknown (import the settlements first)")
+DUPLICATE_KEY = T("与第 {first} 行的关键字重复（{key}）", "duplicate key: same as row {first} ({key})")
+DUPLICATE_KEY_STORED = T("文件内关键字重复（{key}）", "duplicate key within the file ({key})")
+FILE_REJECTED = T("文件有 {count} 行不合格，未导入任何数据；第一处：{first}",
+                  "{count} rows of the file are not valid; nothing was imported. First: {first}")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """One rejected row (or a file-level problem when ``row`` is None)."""
+
+    file: str
+    row: int | None
+    column: str | None  # field code
+    reason: T  # with the offending value, for the screen
+    brief: T  # without it, for reports written to disk
+
+    def message(self, lang: str) -> str:
+        return self.reason.render(lang)
+
+
+@dataclass
+class ImportFileResult:
+    file: str
+    kind: str
+    rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    sha256: str = ""
+    encoding: str | None = None
+    batch_id: int | None = None
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "kind": self.kind, "rows": self.rows, "inserted": self.inserted,
+                "updated": self.updated, "unchanged": self.unchanged, "rejected": self.rejected}
+
+
+class ImportRejected(BadInput):
+    """All-or-nothing import with rejected rows: nothing landed; ``results`` say why."""
+
+    def __init__(self, results: list[ImportFileResult], first: Rejection) -> None:
+        self.results = results
+        self.first = first
+        self.count = sum(r.rejected for r in results)
+        super().__init__(FILE_REJECTED, file=first.file, count=self.count, first="")
+
+    def message(self, lang: str) -> str:
+        where = BadInput(self.first.reason, file=None, row=self.first.row, column=self.first.column)
+        first = where.message(lang)
+        text = FILE_REJECTED.render(lang, count=self.count, first=first)
+        return (f"file {self.file}: " if lang == "en" else f"文件 {self.file}：") + text
+
+
+def _t(template: T, **params: Any) -> T:
+    return T(template.zh.format(**params), template.en.format(**params))
+
+
+def _rejection(file: str, row: int | None, column: str | None, template: T, **params: Any) -> Rejection:
+    brief_params = {k: ("…" if k == "value" else v) for k, v in params.items()}
+    return Rejection(file, row, column, _t(template, **params), _t(template, **brief_params))
+
+
+# -- progress and cancel -------------------------------------------------------------
+class _Ticker:
+    def __init__(self, progress: Any, cancel_check: Callable[[], Any] | None) -> None:
+        self.report_fn = None
+        self.checks: list[Callable[[], Any]] = []
+        if progress is not None:
+            if hasattr(progress, "report"):
+                self.report_fn = progress.report
+                if hasattr(progress, "check"):
+                    self.checks.append(progress.check)
+            else:
+                self.report_fn = progress
+        if cancel_check is not None:
+            self.checks.append(cancel_check)
+
+    def tick(self, done: int, total: int) -> None:
+        for check in self.checks:
+            if check():
+                raise Cancelled()
+        if self.report_fn is not None:
+            self.report_fn(done, total)
+
+
+# -- public API ----------------------------------------------------------------------
+def import_file(ws: Workspace, path: Path | str, *, accept_valid_rows: bool = False, progress: Any = None,
+                cancel_check: Callable[[], Any] | None = None) -> ImportFileResult:
+    """Import one file in one transaction; see ``import_files``."""
+    return import_files(ws, [path], accept_valid_rows=accept_valid_rows, progress=progress,
+                        cancel_check=cancel_check)[0]
+
+
+def import_files(ws: Workspace, paths: Iterable[Path | str], *, accept_valid_rows: bool = False,
+                 progress: Any = None, cancel_check: Callable[[], Any] | None = None) -> list[ImportFileResult]:
+    """Import files in one transaction (catalog, then settlements, fee lines, roster).
+
+    Any rejected row makes the whole call change nothing and raise
+    ``ImportRejected`` (with every file's result), unless ``accept_valid_rows``:
+    then the valid rows land and the results list the rejected ones.
+    A file that cannot be read at all raises ``BadInput`` (nothing lands).
+    """
+    ticker = _Ticker(progress, cancel_check)
+    plans = []
+    for p in paths:
+        path = Path(p)
+        facts = import_readers.inspect_file(path)
+        kind, hmap = _read_header(path, facts)
+        if kind == fmt.ROSTER:
+            ws.require_admin()
+        plans.append((str(p), path, facts, kind, hmap))
+    plans.sort(key=lambda plan: KIND_ORDER[plan[3]])
+    total = sum(max(plan[2].lines - 1, 0) for plan in plans) or 0
+    results: list[ImportFileResult] = []
+    with ws.store.session() as session:
+        done_before = 0
+        for shown, path, facts, kind, hmap in plans:
+            started = time.perf_counter()
+            res = ImportFileResult(file=shown, kind=kind, sha256=facts.sha256, encoding=facts.encoding)
+            batch = ImportBatchRow(file_name=path.name, file_sha256=facts.sha256, kind=kind, user=ws.user.name)
+            session.add(batch)
+            session.flush()
+            res.batch_id = batch.id
+
+            def tick(done: int, base=done_before) -> None:
+                ticker.tick(base + done, max(total, base + done))
+
+            if kind == fmt.ROSTER:
+                _import_roster(ws, session, path, facts, hmap, batch.id, res, tick)
+            else:
+                _import_table(ws, session, path, facts, hmap, batch.id, res, tick)
+            done_before += res.rows
+            res.seconds = time.perf_counter() - started
+            batch.rows, batch.inserted, batch.updated = res.rows, res.inserted, res.updated
+            batch.unchanged, batch.rejected = res.unchanged, res.rejected
+            batch.report = json.dumps([[r.row, r.column, r.brief.zh, r.brief.en] for r in res.rejections[:10_000]],
+                                      ensure_ascii=False)
+            ws.log(session, "import", "import_batch", batch.id,
+                   after={"file": path.name, "sha256": facts.sha256, "kind": kind, **res.to_json()},
+                   details={"file": path.name, "kind": kind, "rows": res.rows, "inserted": res.inserted,
+                            "updated": res.updated, "unchanged": res.unchanged, "rejected": res.rejected,
+                            "accept_valid_rows": accept_valid_rows})
+            results.append(res)
+        ticker.tick(done_before, max(total, done_before))
+        rejected = [r for r in results if r.rejected]
+        if rejected and not accept_valid_rows:
+            session.rollback()
+            for r in results:
+                r.inserted = r.updated = r.unchanged = 0
+                r.batch_id = None
+            raise ImportRejected(results, rejected[0].rejections[0])
+    return results
+
+
+def _read_header(path: Path, facts) -> tuple[str, fmt.HeaderMap]:
+    rows = import_readers.iter_rows(path, facts)
+    header = None
+    for number, cells in rows:
+        if any(str(c).strip() for c in cells):
+            header = (number, cells)
+            break
+    rows.close()
+    if header is None:
+        raise BadInput(import_readers.EMPTY_FILE, file=path.name, row=1)
+    number, cells = header
+    if number != 1:
+        raise BadInput(T("第一行应为表头", "the first row must be the header row"), file=path.name, row=1)
+    kind = fmt.detect_kind(cells)
+    if kind is None:
+        raise BadInput(fmt.NOT_RECOGNISED, file=path.name, row=1)
+    hmap = fmt.map_headers(kind, cells)
+    if hmap.missing:
+        code = hmap.missing[0]
+        col = fmt.SPECS[kind].column(code)
+        raise BadInput(T("缺少必需的列“{code}（{zh}）”（{kind}）", "required column \"{code}\" ({zh}) missing ({kind})"),
+                       file=path.name, row=1, column=code, code=code, zh=col.zh,
+                       kind=_KindText(kind))
+    if hmap.duplicates:
+        i, first = hmap.duplicates[0]
+        raise BadInput(fmt.DUPLICATE_COLUMN, file=path.name, row=1, column=str(cells[i]), other=first + 1)
+    return kind, hmap
+
+
+class _KindText:
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __format__(self, spec: str) -> str:
+        label = fmt.KIND_LABELS[self.kind]
+        return f"{label.zh} / {label.en}"
+
+
+# -- parsing rows --------------------------------------------------------------------
+def _csv_text(value: Any) -> str | None:
+    if value.__class__ is str:
+        return value.strip() or None
+    return fmt.parse_text(value)
+
+
+def row_parser(kind: str, hmap: fmt.HeaderMap, file: str):
+    """A function cells → (values tuple in spec order, extra JSON or None, rejections)."""
+    plan = []
+    for col in fmt.SPECS[kind].columns:
+        parse = _csv_text if col.parse is fmt.parse_text else col.parse
+        plan.append((col.code, hmap.positions.get(col.code), parse, col.required, col.code in fmt.ZERO_WHEN_EMPTY))
+    extras = sorted(hmap.extra.items())
+
+    def parse(number: int, cells: list[Any]):
+        n = len(cells)
+        values = []
+        problems = None
+        for code, pos, fn, required, zero in plan:
+            raw = cells[pos] if pos is not None and pos < n else None
+            try:
+                value = fn(raw) if raw is not None else None
+            except fmt.ValueProblem as exc:
+                problems = problems or []
+                problems.append(_rejection(file, number, code, exc.reason, **exc.params))
+                values.append(None)
+                continue
+            if value is None:
+                if required:
+                    problems = problems or []
+                    problems.append(_rejection(file, number, code, fmt.EMPTY))
+                elif zero:
+                    value = 0
+            values.append(value)
+        extra = None
+        if extras:
+            kept = {h: _plain(cells[i]) for i, h in extras if i < n and str(cells[i]).strip()}
+            if kept:
+                extra = json.dumps(kept, ensure_ascii=False, sort_keys=True)
+        return tuple(values), extra, problems
+
+    return parse
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return fmt.parse_text(value) if value.is_integer() else repr(value)
+    return value if isinstance(value, (str, int)) else str(value)
+
+
+def row_digest(values: tuple, extra: str | None) -> str:
+    return hashlib.blake2b(repr((values, extra)).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _data_rows(path: Path, facts):
+    """Data rows (number, cells), skipping the header and rows with no content at all."""
+    for number, cells in import_readers.iter_rows(path, facts):
+        if number == 1:
+            continue
+        for c in cells:
+            if c != "" and c is not None and (c.__class__ is not str or c.strip()):
+                break
+        else:
+            continue
+        yield number, cells
+
+
+# -- claim tables --------------------------------------------------------------------
+def _in_chunks(items: list, size: int = 500):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.HeaderMap, batch_id: int,
+                  res: ImportFileResult, tick: Callable[[int], None]) -> None:
+    kind = hmap.kind
+    spec = fmt.SPECS[kind]
+    table = TABLES[kind]
+    codes = spec.codes
+    cols = list(codes) + ["extra", "row_digest", "batch_id"]
+    insert_sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    key_idx = [codes.index(k) for k in spec.key]
+    is_lines = kind == fmt.FEE_LINES
+    if is_lines:
+        update_sql = (f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?")
+    else:
+        update_sql = f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE {spec.key[0]} = ?"
+    cur = session.connection().connection.driver_connection.cursor()
+    parse = row_parser(kind, hmap, path.name)
+    seen_unchanged: set = set()  # keys (or fee-line ids) found unchanged in this file
+    dup_rows: list[tuple[tuple, int]] = []  # (key, row) of later duplicates, first row found afterwards
+
+    def flush(chunk: list[tuple[int, tuple, str | None, tuple]]) -> None:
+        # chunk: (row number, values, extra, key)
+        if not chunk:
+            return
+        in_chunk: dict[tuple, int] = {}
+        rows = []
+        for item in chunk:
+            key = item[3]
+            if key in in_chunk:
+                dup_rows.append((key, item[0]))
+                continue
+            in_chunk[key] = item[0]
+            rows.append(item)
+        existing: dict[tuple, tuple] = {}
+        if is_lines:
+            setl_ids = list({item[3][0] for item in rows})
+            known: set[str] = set()
+            for part in _in_chunks(setl_ids):
+                marks = ",".join("?" * len(part))
+                known.update(r[0] for r in cur.execute(
+                    f"SELECT setl_id FROM settlements WHERE setl_id IN ({marks})", part))
+                for sid, sn, rid, dig, bid in cur.execute(
+                        f"SELECT setl_id, feedetl_sn, id, row_digest, batch_id FROM fee_lines "
+                        f"WHERE setl_id IN ({marks})", part):
+                    existing[(sid, sn)] = (rid, dig, bid)
+        else:
+            keys = [item[3][0] for item in rows]
+            for part in _in_chunks(keys):
+                marks = ",".join("?" * len(part))
+                for k, dig, bid in cur.execute(
+                        f"SELECT {spec.key[0]}, row_digest, batch_id FROM {table} WHERE {spec.key[0]} IN ({marks})",
+                        part):
+                    existing[(k,)] = (k, dig, bid)
+        inserts, updates = [], []
+        for number, values, extra, key in rows:
+            if is_lines and key[0] not in known:
+                _reject(res, _rejection(path.name, number, "setl_id", UNKNOWN_SETTLEMENT, value=key[0]))
+                continue
+            digest = row_digest(values, extra)
+            found = existing.get(key)
+            if found is None:
+                inserts.append((*values, extra, digest, batch_id))
+                continue
+            ident, old_digest, old_batch = found
+            if old_batch == batch_id or ident in seen_unchanged:
+                dup_rows.append((key, number))
+                continue
+            if old_digest == digest:
+                seen_unchanged.add(ident)
+                res.unchanged += 1
+                continue
+            updates.append((*values, extra, digest, batch_id, ident))
+            ws.log(session, "import.update", table, "/".join(key),
+                   before={"row_digest": old_digest, "batch_id": old_batch},
+                   after={"row_digest": digest, "batch_id": batch_id}, details={"row": number})
+        if inserts:
+            cur.executemany(insert_sql, inserts)
+            res.inserted += len(inserts)
+        if updates:
+            cur.executemany(update_sql, updates)
+            res.updated += len(updates)
+
+    chunk: list = []
+    for number, cells in _data_rows(path, facts):
+        res.rows += 1
+        values, extra, problems = parse(number, cells)
+        if problems:
+            for p in problems:
+                _reject(res, p, count=p is problems[0])
+            continue
+        chunk.append((number, values, extra, tuple(values[i] for i in key_idx)))
+        if len(chunk) >= CHUNK_ROWS:
+            flush(chunk)
+            chunk = []
+            tick(res.rows)
+    flush(chunk)
+    tick(res.rows)
+    if dup_rows:
+        _report_duplicates(path, facts, parse, key_idx, dup_rows, res)
+    res.rejections.sort(key=lambda r: (r.row or 0))
+
+
+def _reject(res: ImportFileResult, rej: Rejection, count: bool = True) -> None:
+    if count:
+        res.rejected += 1
+    if len(res.rejections) < MAX_KEPT_REJECTIONS:
+        res.rejections.append(rej)
+
+
+def _report_duplicates(path: Path, facts, parse, key_idx: list[int], dup_rows: list[tuple[tuple, int]],
+                       res: ImportFileResult) -> None:
+    """Name the first row of each duplicated key (a second pass, only when there are duplicates)."""
+    wanted = {key for key, _ in dup_rows}
+    first: dict[tuple, int] = {}
+    for number, cells in _data_rows(path, facts):
+        values, _extra, problems = parse(number, cells)
+        if problems:
+            continue
+        key = tuple(values[i] for i in key_idx)
+        if key in wanted and key not in first:
+            first[key] = number
+            if len(first) == len(wanted):
+                break
+    column = fmt.SPECS[res.kind].key[-1]
+    for key, number in sorted(dup_rows, key=lambda kr: kr[1]):
+        shown = "/".join(str(k) for k in key)
+        if key in first and first[key] != number:
+            _reject(res, _rejection(path.name, number, column, DUPLICATE_KEY, first=first[key], key=shown))
+        else:
+            _reject(res, _rejection(path.name, number, column, DUPLICATE_KEY_STORED, key=shown))
+
+
+# -- roster --------------------------------------------------------------------------
+def _parse_certificates(text: str | None) -> list[tuple[str, dt.date | None]]:
+    """'医保审核员证 2026-12-31；执业医师资格证' → [(name, expiry or None), ...]."""
+    import re
+
+    if not text:
+        return []
+    out = []
+    for part in re.split(r"[;；\n]", text):
+        part = part.strip()
+        if not part:
+            continue
+        m = re.search(r"[\s:：(（,，]*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8})[)）]?$", part)
+        expiry = None
+        name = part
+        if m:
+            expiry = dt.date.fromisoformat(fmt.parse_date(m.group(1)))
+            name = part[:m.start()].strip() or part
+        out.append((name, expiry))
+    return out
+
+
+def _birth_from_certno(certno: str | None) -> dt.date | None:
+    if not certno or len(certno) != 18 or not certno[:17].isdigit():
+        return None
+    try:
+        return dt.date(int(certno[6:10]), int(certno[10:12]), int(certno[12:14]))
+    except ValueError:
+        return None
+
+
+def _import_roster(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.HeaderMap, batch_id: int,
+                   res: ImportFileResult, tick: Callable[[int], None]) -> None:
+    parse = row_parser(fmt.ROSTER, hmap, path.name)
+    codes = fmt.SPECS[fmt.ROSTER].codes
+    seen: dict[str, int] = {}
+    for number, cells in _data_rows(path, facts):
+        res.rows += 1
+        values, extra, problems = parse(number, cells)
+        if not problems:
+            rec = dict(zip(codes, values))
+            try:
+                certs = _parse_certificates(rec["certificates"])
+            except fmt.ValueProblem as exc:
+                problems = [_rejection(path.name, number, "certificates", exc.reason, **exc.params)]
+        if problems:
+            for p in problems:
+                _reject(res, p, count=p is problems[0])
+            continue
+        if rec["staff_no"] in seen:
+            _reject(res, _rejection(path.name, number, "staff_no", DUPLICATE_KEY, first=seen[rec["staff_no"]],
+                                    key=rec["staff_no"]))
+            continue
+        seen[rec["staff_no"]] = number
+        digest = row_digest(values, extra)
+        fields = dict(
+            name=rec["name"], certno=rec["certno"], birth_date=_birth_from_certno(rec["certno"]),
+            qualification=rec["qualification"] or "other", post=rec["post"] or "", centre=rec["centre"] or "市级",
+            education=rec["education"] or "",
+            start_date=dt.date.fromisoformat(rec["start_date"]) if rec["start_date"] else None,
+            end_date=dt.date.fromisoformat(rec["end_date"]) if rec["end_date"] else None,
+            extra=extra, row_digest=digest, updated_by=ws.user.name,
+        )
+        staff = session.query(StaffRow).filter_by(staff_no=rec["staff_no"]).one_or_none()
+        if staff is not None and staff.row_digest == digest:
+            res.unchanged += 1
+            continue
+        public = {"staff_no": rec["staff_no"], "row_digest": digest}
+        if staff is None:
+            staff = StaffRow(staff_no=rec["staff_no"], **fields)
+            session.add(staff)
+            session.flush()
+            res.inserted += 1
+            ws.log(session, "roster.import", "staff", staff.id, after=public, details={"row": number})
+        else:
+            before = {"staff_no": staff.staff_no, "row_digest": staff.row_digest}
+            for k, v in fields.items():
+                setattr(staff, k, v)
+            staff.updated_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+            session.query(CertificateRow).filter_by(staff_id=staff.id).delete()
+            res.updated += 1
+            ws.log(session, "roster.import", "staff", staff.id, before=before, after=public,
+                   details={"row": number})
+        for name, expiry in certs:
+            session.add(CertificateRow(staff_id=staff.id, name=name, expiry=expiry))
+        session.flush()
+        if res.rows % 200 == 0:
+            tick(res.rows)
+    tick(res.rows)
+
+
+def write_rejection_report(results: Iterable[ImportFileResult], target: Path, lang: str) -> Path:
+    """The rejected rows as CSV (file, row, column, reason), without the rejected values.
+
+    Written atomically (temp file beside the target, fsync, replace).
+    """
+    import csv
+    import io
+
+    from ..store.atomic import atomic_write_bytes
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    en = lang == "en"
+    w.writerow(["file", "row", "column", "reason"] if en else ["文件", "行", "列", "原因"])
+    for res in results:
+        for r in res.rejections:
+            w.writerow([r.file, r.row if r.row is not None else "", r.column or "", r.brief.render(lang)])
+    atomic_write_bytes(Path(target), buf.getvalue().encode("utf-8-sig"))
+    return Path(target)

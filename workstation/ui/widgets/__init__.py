@@ -1,0 +1,1 @@
+"""Reusable widgets: the settlement detail and lazily loaded table models."""
