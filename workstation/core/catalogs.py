@@ -7,7 +7,7 @@ entry in rules.json, nothing else.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,8 @@ class RuleInfo:
     description_en: str
     explain_zh: str
     explain_en: str
+    # Stored flag params hold codes ("1", "catalog"); "values" names them per language.
+    values: dict = field(default_factory=dict, hash=False, compare=False)
 
     def name(self, lang: str) -> str:
         return self.en if normalize_lang(lang) == "en" else self.zh
@@ -35,7 +37,14 @@ class RuleInfo:
         return self.description_en if normalize_lang(lang) == "en" else self.description_zh
 
     def explain(self, lang: str, params: dict[str, Any]) -> str:
-        template = self.explain_en if normalize_lang(lang) == "en" else self.explain_zh
+        lang = normalize_lang(lang)
+        template = self.explain_en if lang == "en" else self.explain_zh
+        if self.values:
+            params = dict(params)
+            for key, names in self.values.items():
+                named = names.get(str(params.get(key)))
+                if named:
+                    params[key] = named.get("en" if lang == "en" else "zh", params[key])
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):
@@ -86,7 +95,7 @@ def load_rule_catalog(folder: Path) -> RuleCatalog:
     rules = tuple(
         RuleInfo(id=r["id"], zh=r["zh"], en=r["en"], level=r["level"], params=tuple(r.get("params", ())),
                  category=r["category"], description_zh=r["description_zh"], description_en=r["description_en"],
-                 explain_zh=r["explain_zh"], explain_en=r["explain_en"])
+                 explain_zh=r["explain_zh"], explain_en=r["explain_en"], values=r.get("values") or {})
         for r in data["rules"]
     )
     params = tuple(ParamInfo(name=k, type=v["type"], default=v["default"], zh=v["zh"], en=v["en"])

@@ -1,0 +1,339 @@
+"""Screening (智能审核): run the rules of spec/rules.md over the store and keep their flags.
+
+A run replaces the flags of the rules it ran, in one transaction (a cancelled
+or failed run leaves the previous flags as they were). The checks are in
+``services/rules`` (one set-based SQL query per rule); the names, texts and
+default parameters are in ``resources/catalogs/rules.json``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from sqlalchemy import select
+
+from ..core.catalogs import RuleInfo
+from ..core.errors import BadInput, Cancelled, NotFound, UsageError
+from ..core.i18n import T, normalize_lang
+from ..core.money import fen_to_str, yuan_to_fen
+from ..core.rules import RuleParams
+from ..store.models.identity import ProfileRow
+from ..store.models.screening import ScreenRunRow
+from . import profile_service
+from .catalog_service import rule_catalog
+from .rules import registry
+from .workspace import Workspace
+
+INSERT_FLAG = ("INSERT INTO flags (rule_id, setl_id, fee_line_id, feedetl_sn, amount, params, run_id) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)")
+_CANCEL_EVERY = 20_000  # SQLite VM steps between cancel checks during a long query
+
+
+@dataclass(frozen=True)
+class RuleSummary:
+    rule_id: str
+    count: int
+    amount: int  # fen (sum of the flags' amounts; may include negative ones)
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class ScreenResult:
+    run_id: int
+    rules: tuple[str, ...]
+    summary: tuple[RuleSummary, ...]
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class FlagInfo:
+    """One flag for display (never an ORM row)."""
+
+    id: int
+    rule_id: str
+    setl_id: str
+    fee_line_id: int | None
+    feedetl_sn: str | None
+    amount: int
+    params: dict
+    fixmedins_code: str | None = None
+    fixmedins_name: str | None = None
+    psn_no: str | None = None
+    setl_time: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str  # rule id or institution code ("" when unknown)
+    name: str  # in the interface language
+    count: int
+    amount: int
+    settlements: int
+
+
+# -- rules and parameters ---------------------------------------------------------
+def rule_ids() -> tuple[str, ...]:
+    """Every rule that has both a catalog entry and a check, in catalog order."""
+    checks = registry()
+    return tuple(r for r in rule_catalog().ids if r in checks)
+
+
+def rule_info(rule_id: str) -> RuleInfo:
+    return rule_catalog().get(rule_id)
+
+
+def current_params(ws: Workspace, profile_id: str | None = None) -> RuleParams:
+    return RuleParams.from_mapping(profile_service.rule_params(ws, profile_id))
+
+
+def explain(flag: FlagInfo, lang: str) -> str:
+    """The flag's one-line explanation in ``lang``, from the numbers it stored."""
+    try:
+        return rule_info(flag.rule_id).explain(lang, flag.params)
+    except KeyError:
+        return flag.rule_id
+
+
+def rule_name(rule_id: str, lang: str) -> str:
+    try:
+        return rule_info(rule_id).name(lang)
+    except KeyError:
+        return rule_id
+
+
+def set_rule_params(ws: Workspace, profile_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """Change screening parameters of a contract profile; logged with who, when, before and after.
+
+    Values: amounts as yuan text ("100000.00"), the rate as a decimal in (0, 1],
+    the readmission window as whole days. Returns the profile's new rule_params.
+    """
+    ws.require_supervisor()
+    catalog = rule_catalog()
+    kinds = {p.name: p.type for p in catalog.parameters}
+    clean: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name not in kinds:
+            raise BadInput(T("未知参数：{name}", "Unknown parameter: {name}"), name=name)
+        clean[name] = _clean_param(name, kinds[name], value)
+    profile_service.ensure_profiles(ws)
+    with ws.store.session() as s:
+        row = s.get(ProfileRow, profile_id)
+        if row is None:
+            raise NotFound(what=profile_id)
+        data = json.loads(row.data)
+        before = dict(data.get("rule_params") or {})
+        after = {**before, **clean}
+        if after == before:
+            return after
+        data["rule_params"] = after
+        row.data = json.dumps(data, ensure_ascii=False)
+        row.updated_by = ws.user.name
+        from ..store.models.base import utcnow
+
+        row.updated_at = utcnow()
+        ws.log(s, "profile.rule_params", "profile", profile_id, before=before, after=after)
+    return after
+
+
+def _clean_param(name: str, kind: str, value: Any) -> Any:
+    bad = BadInput(T("参数 {name} 的值无效：{value}", "Invalid value for {name}: {value}"), name=name, value=value)
+    try:
+        if kind == "amount":
+            fen = yuan_to_fen(str(value))
+            if fen < 0:
+                raise bad
+            return fen_to_str(fen)
+        if kind == "decimal":
+            from decimal import Decimal
+
+            dec = Decimal(str(value).strip())
+            if not dec.is_finite() or dec <= 0 or dec > 1:
+                raise bad
+            return str(dec)
+        if kind == "integer":
+            number = int(str(value).strip())
+            if number < 0 or number > 3650:
+                raise bad
+            return number
+    except (ValueError, ArithmeticError):
+        raise bad from None
+    raise bad
+
+
+# -- running ----------------------------------------------------------------------
+def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
+               progress: Any = None, on_rule: Callable[[str, int], None] | None = None) -> ScreenResult:
+    """Run the given rules (all by default), replacing their flags, in one transaction.
+
+    ``progress`` is a ui.tasks.Progress (or anything with report/check/cancelled);
+    cancelling rolls everything back.
+    """
+    import time
+
+    available = rule_ids()
+    wanted = tuple(available) if not rules else tuple(dict.fromkeys(rules))
+    unknown = [r for r in wanted if r not in available]
+    if unknown:
+        raise UsageError(detail=T("未知规则：{ids}", "unknown rule: {ids}").render(ws.lang, ids=", ".join(unknown)))
+    params = current_params(ws)
+    checks = registry()
+    summaries: list[RuleSummary] = []
+    with ws.store.session() as s:
+        run = ScreenRunRow(user=ws.user.name, rules=json.dumps(list(wanted)), params=json.dumps(params.as_json()))
+        s.add(run)
+        s.flush()
+        raw = s.connection().connection.dbapi_connection
+        cancelled = (lambda: bool(progress is not None and getattr(progress, "cancelled", False)))
+        raw.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_EVERY)
+        try:
+            cur = raw.cursor()
+            for i, rule_id in enumerate(wanted):
+                if progress is not None:
+                    progress.report(i, len(wanted), rule_id)
+                started = time.perf_counter()
+                cur.execute("DELETE FROM flags WHERE rule_id = ?", (rule_id,))
+                hits = list(checks[rule_id](raw.cursor(), params))
+                cur.executemany(INSERT_FLAG, ((rule_id, h.setl_id, h.fee_line_id, h.feedetl_sn, int(h.amount),
+                                               json.dumps(h.params, ensure_ascii=False, sort_keys=True), run.id)
+                                              for h in hits))
+                summaries.append(RuleSummary(rule_id, len(hits), sum(int(h.amount) for h in hits),
+                                             time.perf_counter() - started))
+                if on_rule:
+                    on_rule(rule_id, len(hits))
+            if progress is not None:
+                progress.report(len(wanted), len(wanted), "")
+        except Exception as exc:
+            if cancelled():
+                raise Cancelled() from None
+            if type(exc).__name__ == "OperationalError" and "interrupt" in str(exc).lower():
+                raise Cancelled() from None
+            raise
+        finally:
+            raw.set_progress_handler(None, 0)
+        summary = {x.rule_id: {"count": x.count, "amount": fen_to_str(x.amount)} for x in summaries}
+        run.summary = json.dumps(summary, ensure_ascii=False)
+        ws.log(s, "screen.run", "screen_run", run.id, after={"rules": list(wanted), "params": params.as_json(),
+                                                             "summary": summary})
+        run_id = run.id
+    return ScreenResult(run_id, wanted, tuple(summaries), params.as_json())
+
+
+# -- reading ------------------------------------------------------------------------
+_FLAG_COLS = ("f.id, f.rule_id, f.setl_id, f.fee_line_id, f.feedetl_sn, f.amount, f.params, "
+              "s.fixmedins_code, s.fixmedins_name, s.psn_no, s.setl_time")
+
+
+def _flag(row) -> FlagInfo:
+    try:
+        params = json.loads(row[6] or "{}")
+    except ValueError:
+        params = {}
+    return FlagInfo(row[0], row[1], row[2], row[3], row[4], int(row[5]), params, row[7], row[8], row[9], row[10])
+
+
+def list_flags(ws: Workspace, *, rule_id: str | None = None, fixmedins_code: str | None = None,
+               rules: Iterable[str] | None = None, limit: int | None = None, offset: int = 0) -> list[FlagInfo]:
+    """Flags, optionally of one rule and/or one institution ("" = institution unknown).
+
+    Order: rule (catalog order), then settlement id, then line sn as text
+    (settlement-level flags first).
+    """
+    where, args = [], []
+    if rule_id:
+        where.append("f.rule_id = ?")
+        args.append(rule_id)
+    if rules is not None:
+        ids = list(rules)
+        where.append(f"f.rule_id IN ({','.join('?' * len(ids)) or 'NULL'})")
+        args.extend(ids)
+    if fixmedins_code is not None:
+        where.append("coalesce(s.fixmedins_code, '') = ?")
+        args.append(fixmedins_code)
+    order = {r: i for i, r in enumerate(rule_catalog().ids)}
+    case = " ".join(f"WHEN '{r}' THEN {i}" for r, i in order.items())
+    sql = (f"SELECT {_FLAG_COLS} FROM flags f JOIN settlements s ON s.setl_id = f.setl_id "
+           + (f"WHERE {' AND '.join(where)} " if where else "")
+           + f"ORDER BY CASE f.rule_id {case} ELSE 999 END, f.rule_id, f.setl_id, f.feedetl_sn IS NOT NULL, "
+             "f.feedetl_sn, f.id")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [int(limit), int(offset)]
+    with ws.store.read() as s:
+        cur = s.connection().connection.dbapi_connection.cursor()
+        return [_flag(r) for r in cur.execute(sql, args)]
+
+
+def flags_of_settlement(ws: Workspace, setl_id: str) -> list[FlagInfo]:
+    with ws.store.read() as s:
+        cur = s.connection().connection.dbapi_connection.cursor()
+        rows = cur.execute(f"SELECT {_FLAG_COLS} FROM flags f JOIN settlements s ON s.setl_id = f.setl_id "
+                           "WHERE f.setl_id = ? ORDER BY f.feedetl_sn IS NOT NULL, f.feedetl_sn, f.rule_id, f.id",
+                           (setl_id,))
+        return [_flag(r) for r in rows]
+
+
+def groups_by_rule(ws: Workspace, lang: str | None = None) -> list[Group]:
+    lang = normalize_lang(lang or ws.lang)
+    with ws.store.read() as s:
+        cur = s.connection().connection.dbapi_connection.cursor()
+        rows = {r[0]: r for r in cur.execute(
+            "SELECT rule_id, count(*), coalesce(sum(amount), 0), count(DISTINCT setl_id) FROM flags GROUP BY rule_id")}
+    out = []
+    for rid in rule_catalog().ids:
+        r = rows.pop(rid, (rid, 0, 0, 0))
+        out.append(Group(rid, rule_name(rid, lang), r[1], int(r[2]), r[3]))
+    for rid, r in sorted(rows.items()):  # flags of a rule no longer in the catalog
+        out.append(Group(rid, rid, r[1], int(r[2]), r[3]))
+    return out
+
+
+def groups_by_institution(ws: Workspace, rule_id: str | None = None) -> list[Group]:
+    """Flag counts and amounts per institution (largest amount first)."""
+    sql = ("SELECT coalesce(s.fixmedins_code, ''), max(s.fixmedins_name), count(*), coalesce(sum(f.amount), 0), "
+           "count(DISTINCT f.setl_id) FROM flags f JOIN settlements s ON s.setl_id = f.setl_id "
+           + ("WHERE f.rule_id = ? " if rule_id else "")
+           + "GROUP BY coalesce(s.fixmedins_code, '') ORDER BY 4 DESC, 1")
+    with ws.store.read() as s:
+        cur = s.connection().connection.dbapi_connection.cursor()
+        return [Group(r[0], r[1] or r[0], r[2], int(r[3]), r[4])
+                for r in cur.execute(sql, (rule_id,) if rule_id else ())]
+
+
+def total_at_risk(ws: Workspace, rules: Iterable[str] | None = None) -> dict[str, Any]:
+    """Flags and the money at risk counting each line's money once (see docs/screening.md).
+
+    Per fee line the largest positive amount of its flags; per settlement the
+    largest positive amount of its settlement-level flags; summed.
+    """
+    where, args = "", []
+    if rules is not None:
+        ids = list(rules)
+        where = f" AND rule_id IN ({','.join('?' * len(ids)) or 'NULL'})"
+        args = ids + ids
+    sql = (f"SELECT coalesce(sum(m), 0) FROM ("
+           f"SELECT max(amount) AS m FROM flags WHERE fee_line_id IS NOT NULL{where} GROUP BY fee_line_id "
+           f"UNION ALL SELECT max(amount) FROM flags WHERE fee_line_id IS NULL{where} GROUP BY setl_id) WHERE m > 0")
+    count_sql = "SELECT count(*) FROM flags WHERE 1=1" + where
+    with ws.store.read() as s:
+        cur = s.connection().connection.dbapi_connection.cursor()
+        amount = cur.execute(sql, args).fetchone()[0]
+        count = cur.execute(count_sql, args[:len(args) // 2]).fetchone()[0]
+    return {"count": int(count), "amount": fen_to_str(int(amount))}
+
+
+def screen_json(ws: Workspace, result: ScreenResult) -> dict[str, Any]:
+    """The ``screen`` command's document (spec/cli.md) for the rules of ``result``."""
+    flags = [{"rule": f.rule_id, "setl_id": f.setl_id, "feedetl_sn": f.feedetl_sn, "amount": fen_to_str(f.amount)}
+             for f in list_flags(ws, rules=result.rules)]
+    summary = {x.rule_id: {"count": x.count, "amount": fen_to_str(x.amount)} for x in result.summary}
+    return {"flags": flags, "summary": summary, "total": total_at_risk(ws, result.rules), "run_id": result.run_id}
+
+
+def last_run(ws: Workspace) -> dict[str, Any] | None:
+    with ws.store.read() as s:
+        row = s.execute(select(ScreenRunRow).order_by(ScreenRunRow.id.desc()).limit(1)).scalars().first()
+        if row is None:
+            return None
+        return {"id": row.id, "at": row.at, "user": row.user, "rules": json.loads(row.rules),
+                "params": json.loads(row.params or "{}"), "summary": json.loads(row.summary or "{}")}
