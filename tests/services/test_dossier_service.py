@@ -195,3 +195,56 @@ def test_small_dossier_renders_to_png_for_people_to_look_at(ws, data, as_user, a
             doc[i].render(scale=70 / 72).to_pil().save(out / f"page-{i + 1}.png")
     pngs = sorted(out.glob("page-*.png"))
     assert len(pngs) == ds.get(sv, did).pages
+
+
+def test_appraisal_laws():
+    """lower ≤ point ≤ upper, the claim is the lower bound and never below what the sample found;
+    a census or a non-random selection is not extrapolated."""
+    from hypothesis import given, settings, strategies as st
+
+    from workstation.services.dossier_snapshot import _appraisal
+
+    fen = lambda s: int(s.replace(".", "").replace("-", ""))  # noqa: E731
+
+    @settings(max_examples=200, deadline=None)
+    @given(values=st.lists(st.integers(0, 5_000_000), min_size=1, max_size=60), extra=st.integers(0, 10_000),
+           probability=st.booleans())
+    def check(values, extra, probability):
+        frame = len(values) + extra
+        ap = _appraisal(values, frame, probability)
+        total = sum(values)
+        assert fen(ap["sample_total"]) == total
+        lo, pt, hi, cl = (fen(ap[k]) for k in ("lower", "point_estimate", "upper", "claimed"))
+        assert lo <= hi and cl == lo and lo >= total
+        if extra == 0 or not probability:
+            assert lo == pt == hi == total
+        else:
+            assert lo <= pt + 1 and pt <= hi + 1
+
+    check()
+
+
+def test_demo_step_leaves_a_submitted_dossier(tmp_path):
+    from workstation.app import store_created_hooks
+    from workstation.services.demo import build_demo, demo_workspace_for
+    from workstation.services.demo import dossiers as demo_dossiers
+
+    db = tmp_path / "demo.db"
+    build_demo(db, size="small", on_created=store_created_hooks())
+    from workstation.services.auth_service import unlock
+
+    admin = unlock(db, "demo-admin", "demo")
+    try:
+        if ds.best_institution(admin) is None:  # until the review demo step exists
+            seed(admin, random.Random(2), reviewer="demo-reviewer")
+        before = len(ds.list_dossiers(admin))
+        assert demo_dossiers.build(admin, random.Random(1), "small") == {"dossiers": 1}
+        items = ds.list_dossiers(admin)
+        assert len(items) == before + 1 and items[0].status == "submitted" and items[0].preparer == "demo-reviewer"
+        sup = demo_workspace_for(admin, "demo-supervisor")
+        try:
+            assert ds.approve(sup, items[0].id, "demo").status == "locked"
+        finally:
+            sup.close()
+    finally:
+        admin.close()

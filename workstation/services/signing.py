@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 
-from ..core.errors import NotFound, StoreError, WrongPassphrase
+from ..core.errors import StoreError, WrongPassphrase
 from ..core.i18n import T
 from ..core.identity import ROLE_LABELS, Role, User
 from ..store.keyslots import KdfParams
@@ -480,15 +480,3 @@ def _contents_gap_ok(pdf: bytes, sig) -> bool:
         return not any(raw[len(header) + len(contents):])
     except Exception:  # noqa: BLE001
         return False
-
-
-def pem_from_cert(cert: x509.Certificate) -> str:
-    return cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
-
-
-def require_identity_row(ws: Workspace, user_name: str) -> SigningIdentityRow:
-    with ws.store.read() as s:
-        row = s.get(SigningIdentityRow, user_name)
-        if row is None:
-            raise NotFound(what=user_name)
-        return row
