@@ -132,7 +132,9 @@ def set_rule_params(ws: Workspace, profile_id: str, changes: dict[str, Any]) -> 
         from ..store.models.base import utcnow
 
         row.updated_at = utcnow()
-        ws.log(s, "profile.rule_params", "profile", profile_id, before=before, after=after)
+        # The values are no personal data: kept readable in the details, not only as digests.
+        ws.log(s, "profile.rule_params", "profile", profile_id, before=before, after=after,
+               details={"before": before, "after": after})
     return after
 
 
@@ -213,8 +215,8 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
             raw.set_progress_handler(None, 0)
         summary = {x.rule_id: {"count": x.count, "amount": fen_to_str(x.amount)} for x in summaries}
         run.summary = json.dumps(summary, ensure_ascii=False)
-        ws.log(s, "screen.run", "screen_run", run.id, after={"rules": list(wanted), "params": params.as_json(),
-                                                             "summary": summary})
+        record = {"rules": list(wanted), "params": params.as_json(), "summary": summary}
+        ws.log(s, "screen.run", "screen_run", run.id, after=record, details=record)
         run_id = run.id
     return ScreenResult(run_id, wanted, tuple(summaries), params.as_json())
 
