@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ...services import evidence_service as ev
@@ -77,14 +77,14 @@ class EvidencePanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("evidenceList")
         self.list.itemActivated.connect(lambda it: self.preview_requested.emit(it.data(Qt.ItemDataRole.UserRole)))
-        self.add_btn = QPushButton()
+        self.add_btn = QToolButton()
         self.add_btn.setObjectName("evidenceAdd")
         self.add_btn.clicked.connect(self.pick_files)
-        self.view_btn = QPushButton()
+        self.view_btn = QToolButton()
         self.view_btn.clicked.connect(self._preview_current)
-        self.export_btn = QPushButton()
+        self.export_btn = QToolButton()
         self.export_btn.clicked.connect(self._export_current)
-        self.remove_btn = QPushButton()
+        self.remove_btn = QToolButton()
         self.remove_btn.clicked.connect(self._remove_current)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)

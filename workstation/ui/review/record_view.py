@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QToolButton,
+    QVBoxLayout, QWidget,
 )
 from sqlalchemy import select
 
@@ -55,6 +56,11 @@ class RecordView(QWidget):
 
         self.detail = SettlementDetailWidget(ctx)
         self.detail.setObjectName("settlementDetail")
+        # Long header values (institution names) must not widen the window past a 1366-px screen;
+        # the detail widget already puts each value in its tooltip.
+        for label in self.detail.findChildren(QLabel):
+            if label.objectName().startswith("field_"):
+                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title = QLabel()
         self.title.setObjectName("unitTitle")
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -63,11 +69,11 @@ class RecordView(QWidget):
         self.btn_doubtful = QPushButton()
         self.btn_submit = QPushButton()
         self.btn_undo = QPushButton()
-        self.btn_finding = QPushButton()
+        self.btn_finding = QToolButton()
         self.btn_finding.setObjectName("newFinding")
-        self.btn_whole = QPushButton()
-        self.btn_appeal = QPushButton()
-        self.btn_delete = QPushButton()
+        self.btn_whole = QToolButton()
+        self.btn_appeal = QToolButton()
+        self.btn_delete = QToolButton()
         self.btn_compliant.clicked.connect(lambda: self.decide("compliant"))
         self.btn_violation.clicked.connect(lambda: self.decide("violation"))
         self.btn_doubtful.clicked.connect(lambda: self.decide("doubtful"))
@@ -114,7 +120,10 @@ class RecordView(QWidget):
         bottom.addWidget(left)
         bottom.addWidget(self.editor)
         bottom.addWidget(self.evidence)
-        bottom.setSizes([330, 420, 300])
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 4)
+        bottom.setStretchFactor(2, 3)
+        self.editor.setMinimumWidth(340)
         bottom.setChildrenCollapsible(False)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.addWidget(self.detail)
@@ -156,13 +165,14 @@ class RecordView(QWidget):
         self.shortcuts.append(del_sc)
 
     def retranslate(self) -> None:
-        self.btn_compliant.setText(self.tr("合规") + "  Ctrl+Shift+C")
-        self.btn_violation.setText(self.tr("违规") + "  Ctrl+Shift+V")
-        self.btn_doubtful.setText(self.tr("存疑") + "  Ctrl+Shift+D")
-        self.btn_submit.setText(self.tr("提交") + "  Ctrl+Enter")
-        self.btn_undo.setText(self.tr("撤销") + "  Ctrl+Z")
-        self.btn_finding.setText(self.tr("新发现（所选明细）") + "  F")
-        self.btn_whole.setText(self.tr("整单发现") + "  Shift+F")
+        for b, text, key in ((self.btn_compliant, self.tr("合规"), "Ctrl+Shift+C"),
+                             (self.btn_violation, self.tr("违规"), "Ctrl+Shift+V"),
+                             (self.btn_doubtful, self.tr("存疑"), "Ctrl+Shift+D"),
+                             (self.btn_submit, self.tr("提交"), "Ctrl+Enter"), (self.btn_undo, self.tr("撤销"), "Ctrl+Z"),
+                             (self.btn_finding, self.tr("新发现"), "F"), (self.btn_whole, self.tr("整单发现"), "Shift+F")):
+            b.setText(text)
+            b.setToolTip(f"{text}（{key}）" if self.ctx.lang != "en" else f"{text} ({key})")
+        self.btn_finding.setToolTip(self.tr("用所选费用明细新建发现（F）"))
         self.btn_appeal.setText(self.tr("发起申诉…"))
         self.btn_delete.setText(self.tr("删除"))
         self.findings_title.setText(self.tr("发现"))

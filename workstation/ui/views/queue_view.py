@@ -82,9 +82,10 @@ class QueueView(View):
         self.split.addWidget(left)
         self.split.addWidget(self.record)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([300, 900])
+        self.split.setSizes([330, 900])
         self.split.setChildrenCollapsible(False)
-        left.setMinimumWidth(240)
+        left.setMinimumWidth(260)
+        left.setMaximumWidth(480)
 
         self.appeals = AppealsPanel(ctx)
         self.appeals.open_unit.connect(self.open_unit_id)
