@@ -204,6 +204,8 @@ def test_appraisal_of_a_stored_sample_uses_decided_units_only(ws):
     ys = [Fraction(17_345, 100), 0, Fraction(800), Fraction(1), 0]
     expect = ap.variables_unrestricted(ys, 200, "0.90").as_json()
     assert r["reviewed"] == 5 and r["found"] == "974.45"
+    assert r["claim"] == max(r["lower"], 974.45)
+    assert r["claim_basis"] == ("lower" if r["lower"] >= 974.45 else "found")
     for k in ("point_estimate", "standard_error", "lower", "upper", "precision", "df"):
         assert r[k] == expect[k]
     assert svc.list_samples(ws)[0]["reviewed"] == 5

@@ -8,7 +8,6 @@ too. ``--filter`` is repeatable: ``field=v1,v2``, ``field!=v``,
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..core.errors import EXIT_CHECK_FAILED, UsageError
@@ -16,7 +15,6 @@ from ..core.i18n import T
 from ..core.money import yuan_to_fen
 from .runtime import Result, Runtime
 
-FILTER_RE = re.compile(r"^\s*([A-Za-z_]+)\s*(!=|>=|<=|=|>|<)\s*(.+?)\s*$")
 
 
 def register(sub, common) -> None:
@@ -73,11 +71,9 @@ def register(sub, common) -> None:
 
 
 def parse_filter(expr: str) -> list:
-    m = FILTER_RE.match(expr or "")
-    if not m:
-        raise UsageError(detail=f"--filter {expr!r}")
-    field, op, value = m.groups()
-    return [field, op, [v.strip() for v in value.split(",")] if op in ("=", "!=") else value]
+    from ..services.sampling_service import parse_condition
+
+    return parse_condition(expr)
 
 
 def _plan(args):

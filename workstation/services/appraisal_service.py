@@ -87,7 +87,11 @@ def appraise_sample(ws: Workspace, ref, confidence="0.90", attribute: bool = Fal
             r = ap.variables_unrestricted(ys, res["frame_size"], confidence)
     except ap.AppraisalError as exc:
         raise _error(exc) from None
-    return base | r.as_json()
+    out = base | r.as_json()
+    # The claim is the lower bound; never less than what the reviewed units themselves proved.
+    found = float(Fraction(yuan_to_fen(base["found"]), 100))
+    out["claim"], out["claim_basis"] = (out["lower"], "lower") if out["lower"] >= found else (round(found, 2), "found")
+    return out
 
 
 # -- CSV files (`workstation appraise`) --------------------------------------------------------

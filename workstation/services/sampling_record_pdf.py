@@ -108,7 +108,7 @@ def record_bytes(ws: Workspace, ref) -> bytes:
                   "`workstation sample verify` does this check.")), st.small),
               Spacer(1, 10 * mm),
               table([[tt("抽样人签字", "Drawn by (signature)"), tt("监督人签字", "Witness (signature)"),
-                      tt("日期", "Date")], ["", "", ""]], [60 * mm, 60 * mm, 54 * mm])]
+                      tt("日期", "Date")], [Spacer(1, 14 * mm)] * 3], [60 * mm, 60 * mm, 54 * mm])]
     return build_pdf(story, title=tt("抽样记录", "Sampling record") + " " + d["code"],
                      header=tt("医保审核工作站 · 抽样记录", "Audit workstation · sampling record"), lang=lang,
                      author=ws.user.name, subject=d["code"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -89,6 +90,19 @@ def plan_from_preset(preset_id: str, seed: str, date_from: str | None = None, da
     return Plan(method=p["method"], seed=str(seed), date_from=date_from, date_to=date_to,
                 conditions=[list(c) for c in p["conditions"]], rate=p.get("rate"), size=p.get("size"),
                 preset=preset_id)
+
+
+FILTER_RE = re.compile(r"^\s*([A-Za-z_]+)\s*(!=|>=|<=|=|>|<)\s*(.+?)\s*$")
+
+
+def parse_condition(expr: str) -> list:
+    """``field=v1,v2`` | ``field!=v`` | ``amount_field>=1000.00`` → [field, op, value] (checked by validate)."""
+    m = FILTER_RE.match(expr or "")
+    if not m:
+        raise UsageError(T("筛选条件写法有误：{e}（应如 setl_type=2 或 medfee_sumamt>=1000）",
+                           "Bad filter {e} (write e.g. setl_type=2 or medfee_sumamt>=1000)"), e=expr)
+    field_, op, value = m.groups()
+    return [field_, op, [v.strip() for v in value.split(",")] if op in ("=", "!=") else value]
 
 
 # -- validation and the frame query ------------------------------------------------------------
