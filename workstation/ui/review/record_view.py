@@ -23,8 +23,14 @@ from .evidence_panel import EvidencePanel, EvidencePreview
 from .finding_editor import FindingEditor
 
 
-def load_unit(ws, unit_id: int, start: bool = True) -> tuple[UnitInfo, dict[int, tuple[str, str]], dict[int, str]]:
-    """The unit, the fee lines its findings name (sn, item) and each flagged line's first rule."""
+def load_unit(ws, unit_id: int, start: bool = True, with_detail_of: str | None = "?"):
+    """Everything the record view shows, in one trip to the DB worker.
+
+    Returns (unit, fee lines its findings name (sn, item), each flagged line's first rule, settlement
+    detail or None). The settlement detail is read only when the unit's settlement differs from
+    ``with_detail_of`` (the one already shown).
+    """
+    from ...services.claims_query import settlement_detail
     from ...store.models.claims import FeeLineRow
     from ...store.models.screening import FlagRow
 
@@ -37,7 +43,8 @@ def load_unit(ws, unit_id: int, start: bool = True) -> tuple[UnitInfo, dict[int,
         for lid, rule in s.execute(select(FlagRow.fee_line_id, FlagRow.rule_id).where(
                 FlagRow.setl_id == info.setl_id).order_by(FlagRow.id)):
             rules.setdefault(lid, rule)
-    return info, names, rules
+    detail = settlement_detail(ws, info.setl_id) if info.setl_id != with_detail_of else None
+    return info, names, rules, detail
 
 
 class RecordView(QWidget):
@@ -58,6 +65,8 @@ class RecordView(QWidget):
         self.detail.setObjectName("settlementDetail")
         # Long header values (institution names) must not widen the window past a 1366-px screen;
         # the detail widget already puts each value in its tooltip.
+        # Column widths from the first rows only: resizeColumnsToContents over 2,000 lines took seconds.
+        self.detail.table.horizontalHeader().setResizeContentsPrecision(25)
         for label in self.detail.findChildren(QLabel):
             if label.objectName().startswith("field_"):
                 label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -193,19 +202,22 @@ class RecordView(QWidget):
         ws = self.ctx.ws
         keep = select_finding if select_finding is not None else self.current_finding_id()
 
+        shown = self._setl
+
         def done(result) -> None:
-            info, names, rules = result
+            info, names, rules, detail = result
             new_unit = self.info is None or self.info.id != info.id
             self.info, self.line_names, self.line_rules = info, names, rules
-            if info.setl_id != self._setl:
+            if detail is not None:  # read on the same trip: one worker job, one repaint
                 self._setl = info.setl_id
-                self.detail.set_settlement(info.setl_id)
+                self.detail.show_detail(detail)
+                self.detail.loaded.emit(info.setl_id)
             self._show_findings(None if new_unit and select_finding is None else keep, force_editor or new_unit)
             self._show_title()
             self._refresh_buttons()
             self.loaded.emit(info.id)
 
-        self.ctx.run(lambda p: load_unit(ws, uid, start), name="review.load", on_success=done)
+        self.ctx.run(lambda p: load_unit(ws, uid, start, shown), name="review.load", on_success=done)
 
     def current_finding_id(self) -> int | None:
         it = self.findings.currentItem()
