@@ -70,7 +70,7 @@ def test_review_screens_in_chinese(make_ctx, qtbot, tmp_path):
         ed.amount.editingFinished.emit()
         ed.flush()
         idle(qtbot, ctx)
-        f = rs.unit(rev, flagged_unit.unit_id).findings[0]
+        f = next(x for x in rs.unit(rev, flagged_unit.unit_id).findings if x.id == ed.finding.id)
         assert f.amount_reason == "其中一项已由机构退费" and f.basis.startswith("《医疗保障")
         shots.append(save_screenshot(win, "review_finding_editor", SIZE))
         # evidence preview: the scanned PDF (first page rendered from memory)
