@@ -148,29 +148,49 @@ def reject(ws: Workspace, change_id: int, comment: str = "") -> None:
                after={"status": "rejected"}, details={"comment": comment})
 
 
-def refusal(ws: Workspace, change: dict[str, Any] | StaffChangeRow, effective: dt.date) -> str | None:
-    """Why the change cannot take effect on ``effective``; None when it can."""
+class ChangeRefused(Conflict):
+    """A staff change that may not take effect (yet); the message lists every reason."""
+
+    default = T("人员变更不能生效：{detail}", "The staff change cannot take effect: {detail}")
+
+    def __init__(self, reasons: list[tuple[T, dict[str, Any]]]) -> None:
+        self.reasons = reasons
+        super().__init__(detail=self._join("en"))
+
+    def _join(self, lang: str) -> str:
+        return ("; " if lang == "en" else "；").join(t.render(lang, **p) for t, p in self.reasons)
+
+    def message(self, lang: str) -> str:
+        return self.text.render(lang, detail=self._join(lang))
+
+
+def refusal_reasons(ws: Workspace, change: dict[str, Any] | StaffChangeRow,
+                    effective: dt.date) -> list[tuple[T, dict[str, Any]]]:
+    """Why the change cannot take effect on ``effective``; empty when it can."""
     terms = _terms(ws)
     status = change["status"] if isinstance(change, dict) else change.status
-    notice = change["notice_date"] if isinstance(change, dict) else change.notice_date
-    notice = _as_date(notice, "notice_date")
-    reasons = []
+    notice = _as_date(change["notice_date"] if isinstance(change, dict) else change.notice_date, "notice_date")
     if status == "effective":
-        return T("该变更已生效", "the change has already taken effect").render(ws.lang)
+        return [(T("该变更已生效", "the change has already taken effect"), {})]
     if status == "rejected":
-        return T("该变更已被驳回", "the change was rejected").render(ws.lang)
+        return [(T("该变更已被驳回", "the change was rejected"), {})]
+    reasons: list[tuple[T, dict[str, Any]]] = []
     if terms.get("approval_required", True) and status != "approved":
-        reasons.append(T("尚未经主管审批（须先记录甲方同意）",
-                         "it has not been approved by a supervisor (record Party A's consent first)").render(ws.lang))
+        reasons.append((T("尚未经主管审批（须先记录甲方同意）",
+                          "it has not been approved by a supervisor (record Party A's consent first)"), {}))
     first = earliest_date(notice, int(terms["notice_days"]))
     if effective < first:
-        reasons.append(T("书面通知日期为 {notice}，须提前 {days} 日通知，最早 {first} 生效",
-                         "notice was given on {notice}; {days} days' notice means it can take effect on {first} "
-                         "at the earliest").render(ws.lang, notice=notice.isoformat(), days=terms["notice_days"],
-                                                   first=first.isoformat()))
-    if not reasons:
-        return None
-    return ("；" if ws.lang != "en" else "; ").join(reasons)
+        reasons.append((T("书面通知日期为 {notice}，须提前 {days} 日通知，最早 {first} 生效",
+                          "notice was given on {notice}; {days} days' notice means it can take effect on {first} "
+                          "at the earliest"),
+                        {"notice": notice.isoformat(), "days": terms["notice_days"], "first": first.isoformat()}))
+    return reasons
+
+
+def refusal(ws: Workspace, change: dict[str, Any] | StaffChangeRow, effective: dt.date) -> str | None:
+    """The reasons in the workspace's language; None when the change may take effect."""
+    reasons = refusal_reasons(ws, change, effective)
+    return ChangeRefused(reasons)._join(ws.lang) if reasons else None
 
 
 def apply_change(ws: Workspace, change_id: int, effective: dt.date | str) -> dict[str, Any]:
@@ -183,9 +203,9 @@ def apply_change(ws: Workspace, change_id: int, effective: dt.date | str) -> dic
         row = s.get(StaffChangeRow, change_id)
         if row is None:
             raise NotFound(what=f"staff change {change_id}")
-        why = refusal(ws, row, day)
-        if why:
-            raise Conflict(T("人员变更不能生效：{detail}", "The staff change cannot take effect: {detail}"), detail=why)
+        reasons = refusal_reasons(ws, row, day)
+        if reasons:
+            raise ChangeRefused(reasons)
         joined_id = None
         if row.leaving_staff_id is not None:
             leaving = s.get(StaffRow, row.leaving_staff_id)
