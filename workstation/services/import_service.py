@@ -275,6 +275,66 @@ def row_parser(kind: str, hmap: fmt.HeaderMap, file: str):
     return parse
 
 
+class _Slow(Exception):
+    """The fast path met something it does not handle; the row takes the general path."""
+
+
+def fast_row_parser(kind: str, hmap: fmt.HeaderMap, slow):
+    """An unrolled parser for rows of strings (CSV): one generated function, no loop over columns.
+
+    Any problem (a bad value, an empty required cell, a short row) sends the row
+    to ``slow``, which reports every problem of the row with its column.
+    """
+    lines = ["def parse(number, cells):", "    try:"]
+    env: dict[str, Any] = {"_Slow": _Slow, "ValueProblem": fmt.ValueProblem, "slow": slow, "json": json}
+    names = []
+    for i, col in enumerate(fmt.SPECS[kind].columns):
+        pos = hmap.positions.get(col.code)
+        name = f"c{i}"
+        names.append(name)
+        if pos is None:
+            lines.append(f"        {name} = {'0' if col.code in fmt.ZERO_WHEN_EMPTY and not col.required else 'None'}")
+            if col.required:
+                lines.append("        raise _Slow")
+            continue
+        if col.parse is fmt.parse_text:
+            lines.append(f"        {name} = cells[{pos}].strip() or None")
+        elif col.parse is fmt.parse_datetime:
+            # the platform's own form: date and time looked up in the parsers' caches
+            env[f"f{i}"] = col.parse
+            env["_DC"], env["_TC"] = fmt._DATE_CACHE, fmt._TIME_CACHE
+            lines += [f"        v = cells[{pos}]",
+                      f"        d = _DC.get(v[:10]); t = _TC.get(v[11:])",
+                      f"        {name} = (d + ' ' + t) if d is not None and t is not None and len(v) == 19 "
+                      f"and v[10] in ' T' else f{i}(v)"]
+        else:
+            # values repeat (prices, codes, quantities): a per-column memo of parsed cells
+            env[f"f{i}"] = col.parse
+            env[f"m{i}"] = {}
+            lines += [f"        v = cells[{pos}]",
+                      f"        {name} = m{i}.get(v)",
+                      f"        if {name} is None:",
+                      f"            {name} = f{i}(v)",
+                      f"            if {name} is not None and len(m{i}) < 100000: m{i}[v] = {name}"]
+        if col.required:
+            lines.append(f"        if {name} is None: raise _Slow")
+        elif col.code in fmt.ZERO_WHEN_EMPTY:
+            lines.append(f"        if {name} is None: {name} = 0")
+    extras = sorted(hmap.extra.items())
+    if extras:
+        env["_extras"] = extras
+        lines.append("        kept = {h: cells[i] for i, h in _extras if i < len(cells) and cells[i].strip()}")
+        lines.append("        extra = json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None")
+    else:
+        lines.append("        extra = None")
+    lines.append(f"        return ({', '.join(names)}{',' if len(names) == 1 else ''}), extra, None")
+    lines.append("    except (_Slow, ValueProblem, IndexError):")
+    lines.append("        return slow(number, cells)")
+    code = "\n".join(lines)
+    exec(compile(code, f"<row parser {kind}>", "exec"), env)  # noqa: S102 - generated from our own column table
+    return env["parse"]
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
@@ -284,7 +344,11 @@ def _plain(value: Any) -> Any:
 
 
 def row_digest(values: tuple, extra: str | None) -> str:
-    return hashlib.blake2b(repr((values, extra)).encode("utf-8"), digest_size=16).hexdigest()
+    """What ``unchanged`` compares: the parsed values (so '2025/3/1' equals '2025-03-01') and the extra columns."""
+    text = "\x1f".join(map(str, values))
+    if extra:
+        text += "\x1e" + extra
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _data_rows(path: Path, facts):
@@ -298,6 +362,15 @@ def _data_rows(path: Path, facts):
         else:
             continue
         yield number, cells
+
+
+def _csv_rows(path: Path, facts):
+    """Like ``_data_rows`` for CSV, where every cell is a string (an empty row has no non-empty cell)."""
+    rows = import_readers.iter_rows(path, facts)
+    next(rows, None)
+    for number, cells in rows:
+        if any(cells):
+            yield number, cells
 
 
 # -- claim tables --------------------------------------------------------------------
@@ -315,6 +388,7 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     cols = list(codes) + ["extra", "row_digest", "batch_id"]
     insert_sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     key_idx = [codes.index(k) for k in spec.key]
+    key_of = _key_getter(key_idx)
     is_lines = kind == fmt.FEE_LINES
     if is_lines:
         update_sql = (f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?")
@@ -322,6 +396,8 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
         update_sql = f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE {spec.key[0]} = ?"
     cur = session.connection().connection.driver_connection.cursor()
     parse = row_parser(kind, hmap, path.name)
+    if facts.encoding is not None:
+        parse = fast_row_parser(kind, hmap, parse)
     seen_unchanged: set = set()  # keys (or fee-line ids) found unchanged in this file
     dup_rows: list[tuple[tuple, int]] = []  # (key, row) of later duplicates, first row found afterwards
 
@@ -388,14 +464,15 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
             res.updated += len(updates)
 
     chunk: list = []
-    for number, cells in _data_rows(path, facts):
+    rows = _data_rows(path, facts) if facts.encoding is None else _csv_rows(path, facts)
+    for number, cells in rows:
         res.rows += 1
         values, extra, problems = parse(number, cells)
         if problems:
             for p in problems:
                 _reject(res, p, count=p is problems[0])
             continue
-        chunk.append((number, values, extra, tuple(values[i] for i in key_idx)))
+        chunk.append((number, values, extra, key_of(values)))
         if len(chunk) >= CHUNK_ROWS:
             flush(chunk)
             chunk = []
@@ -405,6 +482,15 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     if dup_rows:
         _report_duplicates(path, facts, parse, key_idx, dup_rows, res)
     res.rejections.sort(key=lambda r: (r.row or 0))
+
+
+def _key_getter(key_idx: list[int]):
+    import operator
+
+    if len(key_idx) == 1:
+        i = key_idx[0]
+        return lambda values: (values[i],)
+    return operator.itemgetter(*key_idx)
 
 
 def _reject(res: ImportFileResult, rej: Rejection, count: bool = True) -> None:
