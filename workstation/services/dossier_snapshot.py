@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from fractions import Fraction
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
@@ -26,7 +27,7 @@ from . import catalog_service, profile_service
 from .workspace import Workspace
 
 FORMAT = "workstation-dossier/1"
-CONFIDENCE = 0.90
+CONFIDENCE = Fraction(9, 10)
 # Units in these states have not been reviewed yet (the review area's queue states).
 UNREVIEWED = ("pending", "assigned", "in_progress", "open", "draft")
 FINDING_STATUS = {"confirmed": "确认违规", "doubtful": "疑点（待申诉）", "withdrawn": "已撤回"}
@@ -93,11 +94,12 @@ def _appraisal(per_unit: list[int], frame: int, probability_sample: bool) -> dic
     The figure claimed is the lower bound of the two-sided 90% interval (the
     usual conservative choice), never less than what the sample itself found.
     Without a probability sample there is no extrapolation: the claim is the
-    total found. Amounts are whole fen; the statistics themselves are floats.
+    total found. The statistics come from core.appraisal (exact means, float
+    square root and t quantile); amounts are rounded to whole fen.
     """
     n = len(per_unit)
     total = sum(per_unit)
-    base = {"confidence": CONFIDENCE, "reviewed": n, "frame": frame, "sample_total": fen_to_str(total)}
+    base = {"confidence": float(CONFIDENCE), "reviewed": n, "frame": frame, "sample_total": fen_to_str(total)}
     if n == 0:
         return base | {"method": "none", "method_label": "无已审核单元，未推算", "point_estimate": "0.00",
                        "lower": "0.00", "upper": "0.00", "claimed": "0.00", "note": ""}
@@ -106,19 +108,21 @@ def _appraisal(per_unit: list[int], frame: int, probability_sample: bool) -> dic
         return base | {"method": "actual", "method_label": label, "point_estimate": fen_to_str(total),
                        "lower": fen_to_str(total), "upper": fen_to_str(total), "claimed": fen_to_str(total),
                        "note": ""}
-    from scipy import stats
+    from ..core.appraisal import AppraisalError, variables_unrestricted
 
-    mean = total / n
-    var = sum((y - mean) ** 2 for y in per_unit) / (n - 1) if n > 1 else 0.0
-    se = frame * math.sqrt(var / n) * math.sqrt(max(0.0, 1 - n / frame))
-    tval = float(stats.t.ppf(0.5 + CONFIDENCE / 2, df=max(1, n - 1)))
-    point = round(frame * mean)
-    lower = max(total, math.floor(frame * mean - tval * se))
-    upper = max(lower, math.ceil(frame * mean + tval * se))
+    try:
+        r = variables_unrestricted(per_unit, frame, CONFIDENCE)
+    except AppraisalError:  # e.g. a single reviewed unit: no variance to extrapolate with
+        return base | {"method": "actual", "method_label": "样本不足以外推，按实际发现主张",
+                       "point_estimate": fen_to_str(total), "lower": fen_to_str(total), "upper": fen_to_str(total),
+                       "claimed": fen_to_str(total), "note": ""}
+    point = round(r.point_estimate)
+    lower = max(total, math.floor(r.lower))
+    upper = max(lower, math.ceil(r.upper))
     return base | {
         "method": "mean-per-unit", "method_label": "简单随机样本均值外推（有限总体校正，t 分布）",
         "point_estimate": fen_to_str(point), "lower": fen_to_str(lower), "upper": fen_to_str(upper),
-        "claimed": fen_to_str(lower), "standard_error": fen_to_str(round(se)), "df": n - 1,
+        "claimed": fen_to_str(lower), "standard_error": fen_to_str(round(r.standard_error)), "df": r.df,
         "note": f"样本 {n} 个单元，总体 {frame} 个单元；主张金额取置信区间下限。",
     }
 
