@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from tests.support.review_data import seed_units
 from tests.support.screens import has_ink, save_screenshot
@@ -38,8 +38,9 @@ def test_review_screens_in_chinese(make_ctx, qtbot, tmp_path):
     rev = unlock(path, "demo-reviewer", DEMO_PASSPHRASE)
     try:
         with rev.store.read() as s:
-            flagged = s.execute(select(func.count()).select_from(FlagRow)).scalar_one()
-        if not flagged:  # the screening demo step is not there yet: add flagged settlements for the picture
+            line_flagged = set(s.execute(select(FlagRow.setl_id).where(FlagRow.fee_line_id.is_not(None))).scalars())
+        if not any(i.setl_id in line_flagged and i.status in ("pending", "in_progress") for i in rs.queue(rev).items):
+            # no open unit of demo-reviewer has flagged lines: add flagged settlements for the picture
             seed_units(rev, n=3, lines=14, reviewer="demo-reviewer", prefix="SCR")
         win, view, ctx = _window(make_ctx, qtbot, rev)
         shots = []
@@ -50,13 +51,20 @@ def test_review_screens_in_chinese(make_ctx, qtbot, tmp_path):
         shots.append(save_screenshot(win, "review_queue", SIZE))
         assert win.width() <= SIZE[0] and win.minimumSizeHint().width() <= SIZE[0]  # fits a 1366-px laptop
         # record view with flags: a flagged unit, lines filtered to flagged ones
-        flagged_unit = next(i for i in view.queue.items if i.flags and i.status in ("pending", "in_progress"))
+        with rev.store.read() as s:
+            line_flagged = set(s.execute(select(FlagRow.setl_id).where(FlagRow.fee_line_id.is_not(None))).scalars())
+        flagged_unit = next(i for i in view.queue.items
+                            if i.setl_id in line_flagged and i.status in ("pending", "in_progress"))
         view.open_unit_id(flagged_unit.unit_id)
         idle(qtbot, ctx)
         detail = view.record.detail
         assert detail.model.rowCount() > 0
+        detail.flag_filter.setCurrentIndex(detail.flag_filter.findData("*"))  # only the flagged lines
+        qtbot.wait(50)
+        assert 0 < detail.model.rowCount()
         shots.append(save_screenshot(win, "review_record_flags", SIZE))
-        # finding editor: a finding on two flagged lines with an adjusted amount
+        # finding editor: a finding on two lines with an adjusted amount
+        detail.flag_filter.setCurrentIndex(0)
         lines = [ln.id for ln in detail.detail.lines][:2]
         detail.select_fee_lines(lines)
         view.record.new_finding()

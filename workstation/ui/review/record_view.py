@@ -66,7 +66,10 @@ class RecordView(QWidget):
         # Long header values (institution names) must not widen the window past a 1366-px screen;
         # the detail widget already puts each value in its tooltip.
         # Column widths from the first rows only: resizeColumnsToContents over 2,000 lines took seconds.
-        self.detail.table.horizontalHeader().setResizeContentsPrecision(25)
+        header = self.detail.table.horizontalHeader()
+        header.setResizeContentsPrecision(25)
+        # The flags column (the last) right after the serial number, so a reviewer sees flags on a laptop screen.
+        header.moveSection(header.count() - 1, 1)
         for label in self.detail.findChildren(QLabel):
             if label.objectName().startswith("field_"):
                 label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -211,6 +214,9 @@ class RecordView(QWidget):
             if detail is not None:  # read on the same trip: one worker job, one repaint
                 self._setl = info.setl_id
                 self.detail.show_detail(detail)
+                flags_col = self.detail.model.columnCount() - 1
+                if self.detail.table.columnWidth(flags_col) < 170:
+                    self.detail.table.setColumnWidth(flags_col, 170)
                 self.detail.loaded.emit(info.setl_id)
             self._show_findings(None if new_unit and select_finding is None else keep, force_editor or new_unit)
             self._show_title()
