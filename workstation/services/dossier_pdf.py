@@ -289,7 +289,7 @@ def _summary(snap: dict, st) -> list:
         out.append(_kv([
             ("方法", ap.get("method_label", "")),
             ("置信水平", f"{ap['confidence'] * 100:.0f}%" if ap.get("confidence") else "—"),
-            ("样本内违规金额", money(ap.get("sample_total")) + " 元"),
+            ("样本内已确认违规金额", money(ap.get("sample_total")) + " 元"),
             ("总体违规金额点估计", money(ap.get("point_estimate")) + " 元"),
             ("置信区间", f"{money(ap.get('lower'))} 元 至 {money(ap.get('upper'))} 元"),
             ("主张金额", money(ap.get("claimed")) + " 元"),
