@@ -107,3 +107,25 @@ def test_review_screens_in_chinese(make_ctx, qtbot, tmp_path):
         win.idle.stop()
     finally:
         rev.close()
+
+
+def test_review_screen_in_english_fits(ws, as_user, make_ctx, qtbot):
+    data = seed_units(ws, n=3, lines=12)
+    rev = as_user("reviewer", "en")
+    rs.create_finding(rev, data["units"][0], data["lines"][data["units"][0]][:2], "over_standard",
+                      basis="Art. 15", note="no order in the record")
+    from workstation.ui.main_window import MainWindow
+
+    ctx = make_ctx(rev, "en")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(*SIZE)
+    win.show()
+    qtbot.waitExposed(win)
+    view = win.show_view("queue")
+    idle(qtbot, ctx)
+    assert view.tabs.tabText(0) == "My queue" and view.record.btn_compliant.text() == "Compliant"
+    assert "Reviewed 0 / 3" in view.progress.format()
+    assert win.minimumSizeHint().width() <= SIZE[0]
+    assert has_ink(save_screenshot(win, "review_queue_en", SIZE))
+    win.idle.stop()

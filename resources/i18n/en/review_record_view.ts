@@ -1,109 +1,110 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="168" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="180"/>
         <source>合规</source>
         <translation>Compliant</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="169" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="181"/>
         <source>违规</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="170" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="182"/>
         <source>存疑</source>
         <translation>Doubtful</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="171" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="183"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="171" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="183"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="172" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="184"/>
         <source>整单发现</source>
-        <translation>Whole-settlement finding</translation>
+        <translation>Whole settlement</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="172" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="184"/>
         <source>新发现</source>
         <translation>New finding</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="175" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="187"/>
         <source>用所选费用明细新建发现（F）</source>
         <translation>New finding from the selected fee lines (F)</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="176" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="188"/>
         <source>发起申诉…</source>
-        <translation>Send for appeal…</translation>
+        <translation>Appeal…</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="177" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="189"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="178" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="190"/>
         <source>发现</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="216" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="234"/>
         <source>在左侧队列中选择一个审核单元</source>
         <translation>Choose a review unit in the queue on the left</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="220" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="238"/>
         <source>（已提交）</source>
         <translation> (submitted)</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="221" />
-        <source>结算 &lt;b&gt;{setl}&lt;/b&gt;　状态 &lt;b style='color:{c}'&gt;{st}&lt;/b&gt;{extra}</source>
-        <translation>Settlement &lt;b&gt;{setl}&lt;/b&gt;  status &lt;b style='color:{c}'&gt;{st}&lt;/b&gt;{extra}</translation>
+        <location filename="../../../workstation/ui/review/record_view.py" line="239"/>
+        <source>结算 &lt;b&gt;{setl}&lt;/b&gt;&#x3000;状态 &lt;b style=&apos;color:{c}&apos;&gt;{st}&lt;/b&gt;{extra}</source>
+        <translation>Settlement &lt;b&gt;{setl}&lt;/b&gt;  status &lt;b style=&apos;color:{c}&apos;&gt;{st}&lt;/b&gt;{extra}</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="232" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="250"/>
         <source>{n}. {cat} · {amt} 元 · {st}</source>
         <translation>{n}. {cat} · {amt} yuan · {st}</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="235" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="253"/>
         <source>明细 {lines}</source>
         <translation>lines {lines}</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="235" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="253"/>
         <source>整张结算</source>
         <translation>whole settlement</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="237" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="255"/>
         <source> · 证据 {n} 个</source>
         <translation> · {n} evidence files</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="316" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="334"/>
         <source>先在明细表中选择费用明细（整单发现请按 Shift+F）</source>
         <translation>Select fee lines in the table first (Shift+F for a whole-settlement finding)</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="382" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="400"/>
         <source>发起申诉</source>
         <translation>Send for appeal</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/review/record_view.py" line="382" />
+        <location filename="../../../workstation/ui/review/record_view.py" line="400"/>
         <source>机构答复期限（工作日）：</source>
         <translation>Answer period for the institution (working days):</translation>
     </message>
