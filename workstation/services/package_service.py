@@ -404,3 +404,18 @@ def package_log(ws: Workspace) -> list[dict[str, Any]]:
                         "at": r.at.isoformat(sep=" "), "kind": m.get("kind", ""), "for": m.get("for", []),
                         "expires": m.get("expires", ""), "counts": m.get("counts", {})})
         return out
+
+
+def export_choices(ws: Workspace) -> dict[str, list]:
+    """Who has units assigned (with counts) and which samples they come from, for the export form."""
+    from sqlalchemy import func
+
+    with ws.store.read() as s:
+        users = [(u, n) for u, n in s.execute(
+            select(ReviewUnitRow.assigned_to, func.count()).where(ReviewUnitRow.assigned_to.is_not(None))
+            .group_by(ReviewUnitRow.assigned_to).order_by(ReviewUnitRow.assigned_to)).all()]
+        samples = [(i, c) for i, c in s.execute(
+            select(SampleRow.id, SampleRow.code).where(SampleRow.id.in_(
+                select(ReviewUnitRow.sample_id).where(ReviewUnitRow.sample_id.is_not(None))))
+            .order_by(SampleRow.id)).all()]
+    return {"users": users, "samples": samples}
