@@ -12,5 +12,6 @@ VIEWS = (
     ("dossiers", "dossiers_view", "DossiersView"),
     ("roster", "roster_view", "RosterView"),
     ("attendance", "attendance_view", "AttendanceView"),
+    ("fieldwork", "fieldwork_view", "FieldworkView"),
     ("settings", "settings_view", "SettingsView"),
 )
