@@ -158,6 +158,13 @@ def test_two_reviewers_round_trip_merge_twice_and_conflict(tmp_path, office):
         package_merge.merge_results(sup, out1, PKG_PASS)
         assert counts(sup) == before
 
+        # Undo in the office only ever reverts the office's own events: merged events carry the laptops'
+        # unit and finding ids (laptop 2's finding 1 is not the office's finding 1).
+        assert rs.undo(sup, office["a"]["units"][0]) == "review.finding.update"
+        with sup.store.read() as s:
+            assert s.execute(select(FindingRow.deleted).where(
+                FindingRow.uuid == office["shared_finding"])).scalar_one() is False
+
         for w in (sup, l1, l2):
             check = audit_service.verify(w)
             assert check.valid, check

@@ -454,7 +454,9 @@ def submit_unit(ws: Workspace, unit_id: int) -> None:
 def _unit_events(s: Session, unit_id: int) -> list[tuple[int, str, str, dict]]:
     rows = s.execute(text(
         "SELECT seq, action, entity_id, details FROM events WHERE action LIKE 'review.%' "
-        "AND json_extract(details, '$.unit') = :u ORDER BY seq"), {"u": unit_id}).all()
+        "AND json_extract(details, '$.unit') = :u "
+        # events merged from a laptop carry the laptop's unit ids; only this store's own events count
+        "AND origin = (SELECT origin FROM events WHERE seq = 1) ORDER BY seq"), {"u": unit_id}).all()
     return [(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
 
 
