@@ -183,3 +183,13 @@ def test_srs_selection_frequencies_are_uniform_over_many_seeds():
     chi2, p = stats.chisquare(observed)
     assert sum(observed) == 20000
     assert chi2 < stats.chi2.ppf(0.999999, 39), (chi2, p)
+
+
+def test_large_frame_path_equals_plain_sort_by_full_key():
+    """Above SMALL ids numpy partitions on a 64-bit prefix; the result must equal the plain definition."""
+    ids = [f"L{i:07d}" for i in range(smp.SMALL * 3)]
+    reference = sorted(ids, key=lambda i: int(hashlib.sha256(f"big:{i}".encode()).hexdigest(), 16))
+    assert smp.first_n("big", ids, 700) == reference[:700]
+    assert smp.random_order("big", ids) == reference
+    d = smp.draw("census", "big", [Unit(i) for i in ids])
+    assert [u.setl_id for u in sorted(d.selected, key=lambda u: u.rank)] == reference

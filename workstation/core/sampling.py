@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 METHODS = ("srs", "stratified", "pps", "census")
 WHOLE = ""  # the stratum name of an unstratified draw: the whole frame
@@ -25,15 +25,15 @@ class SamplingError(ValueError):
     """A plan that cannot be drawn (size larger than the frame, bad rate...)."""
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
+    """A frame unit (a tuple: a million of them are built quickly)."""
+
     setl_id: str
     stratum: str = WHOLE
     amount: int = 0  # fen; used by pps only
 
 
-@dataclass(frozen=True)
-class Selected:
+class Selected(NamedTuple):
     setl_id: str
     stratum: str
     hits: int
@@ -82,20 +82,63 @@ def key_int(seed: str, setl_id: str) -> int:
     return int.from_bytes(key(seed, setl_id), "big")
 
 
+def _digests(seed: str, setl_ids: Sequence[str]) -> list[bytes]:
+    """SHA-256 of "{seed}:{id}" for every id (the prefix state is hashed once and copied)."""
+    copy = hashlib.sha256(f"{seed}:".encode("utf-8")).copy
+
+    def one(setl_id: str) -> bytes:
+        h = copy()
+        h.update(setl_id.encode("utf-8"))
+        return h.digest()
+
+    return list(map(one, setl_ids))
+
+
+def _columns(digests: list[bytes]):
+    """The digests as four big-endian uint64 columns (numpy), most significant first."""
+    import numpy as np
+
+    words = np.frombuffer(b"".join(digests), dtype=">u8").reshape(-1, 4)
+    return [words[:, k] for k in range(4)]
+
+
+SMALL = 4096  # below this, plain Python is as fast as numpy
+
+
 def random_order(seed: str, setl_ids: Iterable[str]) -> list[str]:
-    """All ids sorted by key ascending."""
-    prefix = f"{seed}:"
-    sha = hashlib.sha256
-    return sorted(setl_ids, key=lambda i: sha((prefix + i).encode("utf-8")).digest())
+    """All ids sorted by key ascending (exact 256-bit order: lexsort on the four 64-bit words)."""
+    ids = list(setl_ids)
+    digests = _digests(seed, ids)
+    if len(ids) < SMALL:
+        return [i for _k, i in sorted(zip(digests, ids))]
+    import numpy as np
+
+    c0, c1, c2, c3 = _columns(digests)
+    return [ids[k] for k in np.lexsort((c3, c2, c1, c0)).tolist()]
 
 
 def first_n(seed: str, setl_ids: Iterable[str], n: int) -> list[str]:
-    """The first n ids of the random order, in that order (heap: no full sort needed)."""
-    prefix = f"{seed}:"
-    sha = hashlib.sha256
+    """The first n ids of the random order, in that order.
+
+    For large frames: the n-th smallest 64-bit key prefix is found with numpy's
+    partition; every id whose prefix is not above it is a candidate (ties on the
+    prefix included), and the candidates are ordered by their full 256-bit key.
+    """
+    ids = list(setl_ids)
     if n <= 0:
         return []
-    return heapq.nsmallest(n, setl_ids, key=lambda i: sha((prefix + i).encode("utf-8")).digest())
+    if n >= len(ids):
+        return random_order(seed, ids)
+    digests = _digests(seed, ids)
+    if len(ids) < SMALL:
+        return [i for _k, i in heapq.nsmallest(n, zip(digests, ids))]
+    import numpy as np
+
+    c0 = _columns(digests)[0]
+    threshold = np.partition(c0, n - 1)[n - 1]
+    candidates = np.flatnonzero(c0 <= threshold).tolist()
+    ranked = sorted((digests[k], ids[k]) for k in candidates)
+    return [i for _k, i in ranked[:n]]
 
 
 # -- sizes -------------------------------------------------------------------------------------
@@ -150,15 +193,23 @@ def allocate(strata_sizes: dict[str, int], *, n: int | None = None, rate=None) -
 
 # -- methods -----------------------------------------------------------------------------------
 
-def _units_check(units: Sequence[Unit]) -> None:
-    ids = [u.setl_id for u in units]
+def _ids(units: Sequence[Unit | str]) -> list[str]:
+    """The frame's ids (srs and census accept plain ids as well as units); refuses duplicates."""
+    if units and isinstance(units[0], str):
+        ids = list(units)
+    else:
+        ids = [u if isinstance(u, str) else u.setl_id for u in units]
     if len(set(ids)) != len(ids):
         raise SamplingError("the frame lists a settlement twice")
+    return ids
 
 
-def draw_srs(seed: str, units: Sequence[Unit], *, n: int | None = None, rate=None) -> Draw:
-    _units_check(units)
-    ids = [u.setl_id for u in units]
+def _units_check(units: Sequence[Unit]) -> None:
+    _ids(units)
+
+
+def draw_srs(seed: str, units: Sequence[Unit | str], *, n: int | None = None, rate=None) -> Draw:
+    ids = _ids(units)
     N = len(ids)
     if (n is None) == (rate is None):
         raise SamplingError("give either a size or a rate")
@@ -170,9 +221,8 @@ def draw_srs(seed: str, units: Sequence[Unit], *, n: int | None = None, rate=Non
                 [Selected(i, WHOLE, 1, r) for r, i in enumerate(chosen)])
 
 
-def draw_census(seed: str, units: Sequence[Unit]) -> Draw:
-    _units_check(units)
-    ids = [u.setl_id for u in units]
+def draw_census(seed: str, units: Sequence[Unit | str]) -> Draw:
+    ids = _ids(units)
     order = random_order(seed, ids)  # a census still gets a reproducible working order
     return Draw("census", seed, len(ids), fingerprint(ids), [StratumAlloc(WHOLE, len(ids), len(ids))],
                 [Selected(i, WHOLE, 1, r) for r, i in enumerate(order)])
