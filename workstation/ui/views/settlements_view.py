@@ -148,8 +148,6 @@ class SettlementsView(View):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda idx: self.open_row(idx.row()))
         self.table.activated.connect(lambda idx: self.open_row(idx.row()))
-        for col, width in enumerate((150, 70, 150, 110, 100, 90, 200, 86, 86, 140, 120, 90, 90, 80)):
-            self.table.setColumnWidth(col, width)
 
         self.detail = SettlementDetailWidget(ctx)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -166,6 +164,8 @@ class SettlementsView(View):
         ctx.bus.data_changed.connect(self._on_data_changed)
         ctx.bus.open_settlement.connect(self.show_settlement)
         self.retranslate()
+        for col, width in enumerate((126, 60, 148, 110, 92, 76, 200, 84, 84, 138, 120, 84, 76, 76)):
+            self.table.setColumnWidth(col, width)
 
     # -- View ---------------------------------------------------------------------
     def nav_title(self) -> str:

@@ -161,6 +161,9 @@ class SettlementDetailWidget(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # fixed widths: measuring the contents of thousands of lines would cost seconds
+        for col, width in enumerate((60, 130, 130, 200, 100, 60, 50, 70, 80, 70, 90, 200)):
+            self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self.flag_filter.currentIndexChanged.connect(self._apply_filter)
         self.type_filter.currentIndexChanged.connect(self._apply_filter)
@@ -272,10 +275,6 @@ class SettlementDetailWidget(QWidget):
         types = sorted({line.med_chrgitm_type for line in d.lines if line.med_chrgitm_type})
         self._set_filters(rules, types)
         self._apply_filter()
-        self.table.resizeColumnsToContents()
-        for col, width in ((3, 220), (11, 260)):
-            if self.table.columnWidth(col) > width:
-                self.table.setColumnWidth(col, width)
 
     def _set_filters(self, rules: list[str], types: list[str]) -> None:
         lang = self.ctx.lang
