@@ -140,6 +140,14 @@ class SigBoxes(Flowable):
 
 
 CELL_SIZE = 8.5
+_STYLES = None
+
+
+def _styles():
+    global _STYLES
+    if _STYLES is None:
+        _STYLES = styles()
+    return _STYLES
 
 
 def _cell(text: object, width: float, style) -> object:
@@ -156,7 +164,7 @@ def _cell(text: object, width: float, style) -> object:
 
 def _table(rows: list[list[object]], widths: list[float], *, align_right=()) -> Table:
     """Like pdf_common.table (same look, header repeated on each page), with fast plain cells."""
-    st = styles()
+    st = _styles()
     data = [[_cell(c, w, st.cell_head if r == 0 else st.cell) for c, w in zip(row, widths)]
             for r, row in enumerate(rows)]
     t = Table(data, colWidths=widths, repeatRows=1)
