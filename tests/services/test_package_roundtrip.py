@@ -219,18 +219,18 @@ def test_tampered_package_is_refused(tmp_path, office):
         l1.close()
 
 
-def test_expired_package_is_refused(tmp_path, office, monkeypatch):
+def test_expired_package_is_refused(tmp_path, office):
     path = tmp_path / "w.wspkg"
-    package_service.export_work(office["sup"], path, PKG_PASS, users=["reviewer"],
-                                expires=dt.date.today() + dt.timedelta(days=1))
-    real_open = package_service.fmt.open_package
-    later = dt.date.today() + dt.timedelta(days=2)
-    monkeypatch.setattr(package_service.fmt, "open_package", lambda p, pw, today=None: real_open(p, pw, today=later))
+    package_service.export_work(office["sup"], path, PKG_PASS, users=["reviewer"])
+    pkg = package_service.fmt.open_package(path, PKG_PASS)
+    # The same package as its sender would have written it with yesterday as the expiry date.
+    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    package_service.fmt.write_package(path, pkg.manifest | {"expires": yesterday}, pkg.payload, PKG_PASS)
     l1 = laptop(tmp_path, "reviewer")
     try:
         with pytest.raises(BadInput) as err:
             package_service.import_package(l1, path, PKG_PASS)
-        assert "过期" in err.value.message("zh_CN") and "expired" in err.value.message("en")
+        assert "过期" in err.value.message("zh_CN") and f"expired on {yesterday}" in err.value.message("en")
     finally:
         l1.close()
 

@@ -146,7 +146,9 @@ def open_package(path: Path, passphrase: str, *, today: dt.date | None = None) -
     try:
         kdf = header["kdf"]
         params = KdfParams(n=int(kdf["n"]), r=int(kdf["r"]), p=int(kdf["p"]))
-        if kdf.get("name") != "scrypt" or header.get("aead") != "AES-256-GCM" or params.n > 2**22:
+        # bounded cost: an altered header must not make us spend gigabytes on scrypt
+        if (kdf.get("name") != "scrypt" or header.get("aead") != "AES-256-GCM" or params.n > 2**18
+                or params.r > 16 or params.p > 4):
             raise ValueError
         salt, nonce = _unb64(kdf["salt"]), _unb64(header["nonce"])
         enc_key, mac_key = _derive(passphrase or "", salt, params)
