@@ -14,6 +14,8 @@ from . import Hit, check
 
 @check("DUPLICATE_CHARGE")
 def duplicate_charge(cur, p: RuleParams):
+    # NOT INDEXED: a sequential scan and one sort beat walking the (setl_id, sn)
+    # index with a table lookup per line, which the planner would otherwise pick.
     # Groups of identical lines first (a sort of the keys only), then the few
     # lines of those groups through the (setl_id, feedetl_sn) index. A missing
     # value is "the same" as another missing value (NULLs group together).
@@ -21,7 +23,7 @@ def duplicate_charge(cur, p: RuleParams):
         WITH g AS (
             SELECT setl_id, med_list_codg AS c, fee_ocur_time AS t, cnt AS n, pric AS p,
                    min(feedetl_sn) AS first_sn
-            FROM fee_lines
+            FROM fee_lines NOT INDEXED
             GROUP BY setl_id, med_list_codg, fee_ocur_time, cnt, pric
             HAVING count(*) > 1)
         SELECT f.setl_id, f.id, f.feedetl_sn, f.det_item_fee_sumamt, g.first_sn, g.c, g.t, g.n, g.p
@@ -91,19 +93,18 @@ def age_mismatch(cur, p: RuleParams):
 
 @check("DAILY_QTY_EXCEEDED")
 def daily_qty_exceeded(cur, p: RuleParams):
-    # Per settlement, code and day: totals over the catalog's daily maximum;
-    # then every line of those groups, the amount on the last one (by sn as text).
+    # Per settlement, code and day: totals over the catalog's daily maximum
+    # (kept by HAVING, so only those groups leave the sort); then every line of
+    # those groups through the (setl_id, sn) index, the amount on the last one.
     cur.execute("""
-        WITH d AS (
+        WITH over AS (
             SELECT f.setl_id, f.med_list_codg AS c, substr(f.fee_ocur_time, 1, 10) AS day,
-                   sum(f.cnt) AS total, sum(f.det_item_fee_sumamt) AS amt, max(f.feedetl_sn) AS last_sn
-            FROM fee_lines f
-            WHERE f.med_list_codg IN (SELECT med_list_codg FROM catalog_items WHERE max_daily_cnt IS NOT NULL)
-              AND f.fee_ocur_time IS NOT NULL
-            GROUP BY f.setl_id, f.med_list_codg, substr(f.fee_ocur_time, 1, 10)),
-        over AS (
-            SELECT d.*, ci.max_daily_cnt AS mx FROM d CROSS JOIN catalog_items ci ON ci.med_list_codg = d.c
-            WHERE d.total > ci.max_daily_cnt)
+                   sum(f.cnt) AS total, sum(f.det_item_fee_sumamt) AS amt, max(f.feedetl_sn) AS last_sn,
+                   max(ci.max_daily_cnt) AS mx
+            FROM fee_lines f NOT INDEXED CROSS JOIN catalog_items ci ON ci.med_list_codg = f.med_list_codg
+            WHERE ci.max_daily_cnt IS NOT NULL AND f.fee_ocur_time IS NOT NULL
+            GROUP BY f.setl_id, f.med_list_codg, substr(f.fee_ocur_time, 1, 10)
+            HAVING sum(f.cnt) > max(ci.max_daily_cnt))
         SELECT f.setl_id, f.id, f.feedetl_sn, over.day, over.c, over.total, over.mx, over.amt, over.last_sn
         FROM over CROSS JOIN fee_lines f
           ON f.setl_id = over.setl_id AND f.med_list_codg = over.c AND substr(f.fee_ocur_time, 1, 10) = over.day""")

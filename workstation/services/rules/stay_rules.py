@@ -14,7 +14,7 @@ def bed_days_exceed_stay(cur, p: RuleParams):
     cur.execute(f"""
         WITH b AS (
             SELECT setl_id, sum(cnt) AS bed_cnt, sum(det_item_fee_sumamt) AS bed_amt
-            FROM fee_lines WHERE med_chrgitm_type = '01' GROUP BY setl_id)
+            FROM fee_lines NOT INDEXED WHERE med_chrgitm_type = '01' GROUP BY setl_id)
         SELECT setl_id, bed_cnt, bed_amt, stay FROM (
             SELECT s.setl_id, b.bed_cnt, b.bed_amt, {STAY_SQL} AS stay
             FROM b CROSS JOIN settlements s ON s.setl_id = b.setl_id
