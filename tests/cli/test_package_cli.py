@@ -89,3 +89,9 @@ def test_backup_restore_purge_commands(tmp_path):
     assert r.json["certificate"] == str(cert) and cert.read_bytes().startswith(b"%PDF")
     assert str(db.resolve()) in r.json["deleted"]
     assert not db.exists() and not list((tmp_path / "proj").iterdir())
+
+
+def test_selfcheck_finds_everything(monkeypatch):
+    r = run_inproc(["--json", "selfcheck"], monkeypatch)
+    assert r.code == 0, r.err
+    assert all(r.json["checks"].values()) and "SecretService" in r.json["keyring_backends_bundled"]

@@ -48,6 +48,10 @@ def register(sub, common) -> None:
     pp.add_argument("--certificate", default=None, help="删除证明 PDF 的保存位置 / where to save the certificate PDF")
     pp.set_defaults(handler=cmd_purge)
 
+    ps = sub.add_parser("selfcheck", parents=[common],
+                        help="检查安装：资源、迁移、加密库、密钥环、Qt / check the installation")
+    ps.set_defaults(handler=cmd_selfcheck)
+
 
 def _date(text: str | None) -> dt.date | None:
     if not text:
@@ -156,3 +160,55 @@ def cmd_purge(args, rt: Runtime) -> Result:
     rt.say(T("已删除 {n} 个文件，删除证明：{c}", "Deleted {n} files; certificate: {c}"),
            n=len(report.as_json()["deleted"]), c=report.certificate)
     return Result(report.as_json(), 0 if not report.as_json()["failed"] else 1)
+
+
+def cmd_selfcheck(args, rt: Runtime) -> Result:
+    """What the packaged application found at run time (no store needed); exit 1 if something is missing."""
+    import sys
+
+    import keyring
+    import sqlcipher3
+
+    from .. import __version__, paths
+    from ..services import secrets_keyring
+
+    res = paths.resources_dir()
+    checks = {
+        "resources": (res / "catalogs" / "rules.json").is_file() and (res / "contracts").is_dir(),
+        "font": paths.cjk_font_path().is_file(),
+        "translations": any((res / "i18n").rglob("*.ts")) or any((res / "i18n").rglob("*.qm")),
+        "migrations": (paths.migrations_dir() / "versions").is_dir(),
+    }
+    conn = sqlcipher3.dbapi2.connect(":memory:")
+    try:
+        cipher = conn.execute("PRAGMA cipher_version").fetchone()
+    finally:
+        conn.close()
+    checks["sqlcipher"] = bool(cipher and cipher[0])
+    try:
+        from PySide6 import QtCore  # noqa: F401 - the GUI's base library loads
+
+        checks["qt"] = True
+    except ImportError:
+        checks["qt"] = False
+    backend = keyring.get_keyring()
+    import importlib
+
+    bundled = []
+    for name in ("SecretService", "libsecret", "kwallet", "Windows", "macOS", "fail"):
+        try:
+            importlib.import_module(f"keyring.backends.{name}")
+            bundled.append(name)
+        except ImportError:
+            pass
+    data = {
+        "version": __version__,
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "resources_dir": str(res),
+        "cipher_version": cipher[0] if cipher else None,
+        "keyring_backend": f"{type(backend).__module__}.{type(backend).__name__}",
+        "keyring_available": secrets_keyring.available(),
+        "keyring_backends_bundled": bundled,
+        "checks": checks,
+    }
+    return Result(data, 0 if all(checks.values()) else 1)
