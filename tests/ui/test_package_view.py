@@ -96,3 +96,19 @@ def test_admin_purge_dialog_needs_the_typed_name(ws, make_ctx, qtbot, tmp_path, 
     qtbot.waitUntil(lambda: cert.exists() and view.dialog is not dlg, timeout=30000)
     assert not store.exists() and not (store.parent / "store.db.keys").exists()
     assert str(cert) in view.status.text()
+
+
+def test_reminder_in_the_main_window_status_bar_at_login(main_window, qtbot):
+    """All views are built at login, so the reminder reaches the status bar without opening the view."""
+    qtbot.waitUntil(lambda: "备份" in main_window.statusBar().currentMessage(), timeout=10000)
+    view = main_window.show_view("fieldwork")
+    qtbot.waitUntil(lambda: view.reminder.isVisible(), timeout=10000)
+    save_screenshot(main_window, "fieldwork-main-window")
+
+
+def test_reviewer_is_not_reminded_and_cannot_back_up(as_user, make_ctx, qtbot):
+    win, view = _view(qtbot, make_ctx(as_user("reviewer")))
+    qtbot.waitUntil(lambda: hasattr(view, "_choices"), timeout=10000)  # the first load has arrived
+    assert not view.reminder.isVisible()
+    assert not view.backup_btn.isEnabled() and not view.export_btn.isEnabled() and not view.purge_btn.isEnabled()
+    assert view.import_btn.isEnabled() and view.results_btn.isEnabled()

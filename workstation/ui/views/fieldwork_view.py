@@ -206,7 +206,9 @@ class FieldworkView(View):
         def load(progress):
             choices = package_service.export_choices(ws) if ws.user.can_supervise else {"users": [], "samples": []}
             conflicts = package_merge.list_conflicts(ws) if ws.user.can_supervise else []
-            return choices, conflicts, backup_service.last_backup_at(ws), backup_service.reminder(ws)
+            # only those who may back up are reminded to (supervisors, administrators)
+            reminder = backup_service.reminder(ws) if ws.user.can_supervise else None
+            return choices, conflicts, backup_service.last_backup_at(ws), reminder
 
         self.ctx.run(load, on_success=self._loaded, on_failure=self._fail)
 
