@@ -58,7 +58,7 @@ def main(argv: list[str]) -> dict:
         svc.validate(plan)
         with ws.store.read() as s, timer() as t_frame:
             units = svc.load_frame(s, plan)
-        ids = [u.setl_id for u in units]
+        ids = list(units)  # srs: the frame comes back as plain ids
         with timer() as t_fp:
             fp = smp.fingerprint(ids)
         with timer() as t_draw:

@@ -114,3 +114,23 @@ def test_bad_filter_shows_error_not_crash(view, qtbot):
     assert box is not None and "nonsense" in box.text()
     assert view.preview_draw is None and not view.draw_button.isEnabled()
     box.close()
+
+
+def test_english_view_is_translated(ws, make_ctx, qtbot):
+    add_settlements(ws, 50)
+    sampling_service.draw_and_store(ws, sampling_service.Plan(method="stratified", seed="3", size=10,
+                                                              strata=["fixmedins_code"]))
+    v = SamplingView(make_ctx(ws, "en"))
+    qtbot.addWidget(v)
+    v.resize(1366, 768)
+    v.show()
+    v.activated()
+    _wait_idle(qtbot, v)
+    qtbot.waitUntil(lambda: v.samples.count() == 1)
+    v.samples.setCurrentRow(0)
+    _wait_idle(qtbot, v)
+    qtbot.waitUntil(lambda: v.current is not None)
+    assert v.draw_button.text() == "Draw and store" and v.tabs.tabText(1) == "Appraisal and pass rate"
+    assert v.units_model.headerData(1, Qt.Orientation.Horizontal) == "Settlement ID"
+    assert "Frame fingerprint" in v.summary.text()
+    save_screenshot(v, "sampling_view_en", (1366, 768))

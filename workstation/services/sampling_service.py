@@ -308,10 +308,10 @@ def draw_and_store(ws: Workspace, plan: Plan, *, note: str = "", progress: Progr
         for st in d.strata:
             s.add(SampleStratumRow(sample_id=row.id, stratum=st.stratum, frame_size=st.frame_size,
                                    sample_size=st.sample_size))
-        if d.selected:
-            s.execute(insert(SampleUnitRow), [
-                {"sample_id": row.id, "setl_id": u.setl_id, "stratum": u.stratum, "hits": u.hits, "rank": u.rank}
-                for u in d.selected])
+        if d.selected:  # raw executemany: 50,000 rows in a fraction of the ORM's time
+            cur = s.connection().connection.driver_connection.cursor()
+            cur.executemany("INSERT INTO sample_units (sample_id, setl_id, stratum, hits, rank) VALUES (?, ?, ?, ?, ?)",
+                            [(row.id, u.setl_id, u.stratum, u.hits, u.rank) for u in d.selected])
         ws.log(s, "sample.draw", "sample", row.code, after={
             "id": row.id, "code": row.code, "method": row.method, "seed": row.seed, "preset": row.preset,
             "filter": plan.filter_json(), "params": plan.params_json(), "frame_size": d.frame_size,
@@ -399,8 +399,8 @@ def verify(ws: Workspace, ref: str | int, progress: Progress = None) -> dict:
         row = resolve(s, ref)
         plan = Plan.from_row(row)
         frame = load_frame(s, plan, progress)
-        stored = set(s.execute(select(SampleUnitRow.setl_id, SampleUnitRow.stratum, SampleUnitRow.hits)
-                               .where(SampleUnitRow.sample_id == row.id)).tuples())
+        stored = {tuple(r) for r in s.execute(select(SampleUnitRow.setl_id, SampleUnitRow.stratum, SampleUnitRow.hits)
+                                              .where(SampleUnitRow.sample_id == row.id))}
         code, sid, fsha, fsize = row.code, row.id, row.frame_sha256, row.frame_size
     try:
         d = smp.draw(plan.method, plan.seed, frame, n=plan.size, rate=plan.rate)
