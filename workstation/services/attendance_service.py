@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from ..core.errors import BadInput, UsageError
 from ..core.i18n import T
@@ -84,10 +84,12 @@ def grid(ws: Workspace, month: str) -> dict[str, Any]:
         ids = [r.id for r in staff]
         marks: dict[int, dict[str, str]] = {i: {} for i in ids}
         if ids:
-            for a in s.execute(select(AttendanceRow).where(AttendanceRow.day >= first, AttendanceRow.day <= last)):
-                row = a[0]
-                if row.staff_id in marks:
-                    marks[row.staff_id][row.day.isoformat()] = row.status
+            # plain tuples, not ORM objects: a month of a large team is tens of thousands of cells
+            for sid, day, status in s.execute(select(AttendanceRow.staff_id, AttendanceRow.day, AttendanceRow.status)
+                                              .where(AttendanceRow.day >= first, AttendanceRow.day <= last)):
+                got = marks.get(sid)
+                if got is not None:
+                    got[day.isoformat()] = status
         people = []
         for r in staff:
             statuses = marks[r.id]
@@ -124,6 +126,13 @@ def set_statuses(ws: Workspace, entries: Iterable[tuple[int, dt.date | str, str 
     changes = []
     with ws.store.session() as s:
         staff = {r.id: r for r in s.execute(select(StaffRow).where(StaffRow.id.in_({k[0] for k in clean}))).scalars()}
+        days = [k[1] for k in clean]
+        existing = {(sid, d): st for sid, d, st in s.execute(
+            select(AttendanceRow.staff_id, AttendanceRow.day, AttendanceRow.status)
+            .where(AttendanceRow.staff_id.in_(set(staff)), AttendanceRow.day >= min(days),
+                   AttendanceRow.day <= max(days)))}
+        inserts, updates, deletes = [], [], []
+        now = utcnow()
         for (sid, d), status in sorted(clean.items()):
             person = staff.get(sid)
             if person is None:
@@ -131,17 +140,26 @@ def set_statuses(ws: Workspace, entries: Iterable[tuple[int, dt.date | str, str 
             if status is not None and not _on_duty(person, d):
                 raise BadInput(T("{name} 在 {day} 不在岗，不能记考勤", "{name} is not on the team on {day}"),
                                name=person.name, day=d.isoformat())
-            row = s.get(AttendanceRow, (sid, d))
-            old = row.status if row else None
+            old = existing.get((sid, d))
             if old == status:
                 continue
             if status is None:
-                s.delete(row)
-            elif row is None:
-                s.add(AttendanceRow(staff_id=sid, day=d, status=status, updated_by=ws.user.name))
+                deletes.append({"s": sid, "d": d})
+            elif old is None:
+                inserts.append({"staff_id": sid, "day": d, "status": status, "updated_by": ws.user.name,
+                                "updated_at": now})
             else:
-                row.status, row.updated_by, row.updated_at = status, ws.user.name, utcnow()
+                updates.append({"s": sid, "d": d, "st": status, "by": ws.user.name, "at": now})
             changes.append([sid, d.isoformat(), old, status])
+        table = AttendanceRow.__table__
+        if inserts:
+            s.execute(insert(table), inserts)
+        if updates:
+            s.execute(update(table).where(table.c.staff_id == bindparam("s"), table.c.day == bindparam("d"))
+                      .values(status=bindparam("st"), updated_by=bindparam("by"), updated_at=bindparam("at")),
+                      updates)
+        if deletes:
+            s.execute(delete(table).where(table.c.staff_id == bindparam("s"), table.c.day == bindparam("d")), deletes)
         if changes:
             ws.log(s, "attendance.set", "attendance", changes[0][1][:7], before=[c[2] for c in changes],
                    after=[c[3] for c in changes], details={"cells": len(changes), "changes": changes[:2000]})
@@ -285,53 +303,75 @@ def render_pdf(ws: Workspace, g: dict[str, Any]) -> bytes:
 
 
 def render_xlsx(ws: Workspace, g: dict[str, Any]) -> bytes:
+    """The sheet as XLSX, streamed (write-only workbook: a large team stays fast)."""
+    from copy import copy
+
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     lang = ws.lang
     contract, title = _title(ws, g["month"])
-    wb = Workbook()
-    sh = wb.active
-    sh.title = g["month"]
+    wb = Workbook(write_only=True)
+    sh = wb.create_sheet(g["month"])
     days = g["days"]
-    sh.cell(1, 1, title).font = Font(bold=True, size=13)
-    sh.cell(2, 1, contract)
-    head_row = 4
-    sh.cell(head_row, 1, T("工号", "Staff no.").render(lang))
-    sh.cell(head_row, 2, T("姓名", "Name").render(lang))
     fills = {DayKind.HOLIDAY: PatternFill("solid", fgColor="F9D9D6"), DayKind.WEEKEND: PatternFill("solid", fgColor="DFE3E8"),
              DayKind.MAKEUP_WORKDAY: PatternFill("solid", fgColor="FDF0C2")}
     thin = Side(style="thin", color="9AA5B1")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for i, d in enumerate(days):
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sh.column_dimensions["A"].width = 10
+    sh.column_dimensions["B"].width = 10
+    from openpyxl.utils import get_column_letter
+
+    for i in range(len(days)):
+        sh.column_dimensions[get_column_letter(3 + i)].width = 4.2
+    sh.freeze_panes = "C5"
+
+    protos: dict[int, Any] = {}
+
+    def cell(value, *, fill=None):
+        # setting styles hashes them each time; copy the style array of one prototype per fill instead
+        key = id(fill)
+        proto = protos.get(key)
+        if proto is None:
+            proto = WriteOnlyCell(sh)
+            proto.alignment, proto.border = centre, border
+            if fill is not None:
+                proto.fill = fill
+            protos[key] = proto
+        c = WriteOnlyCell(sh, value=value)
+        c._style = copy(proto._style)
+        return c
+
+    t = WriteOnlyCell(sh, value=title)
+    t.font = Font(bold=True, size=13)
+    sh.append([t])
+    sh.append([contract])
+    sh.append([])
+    head = [cell(T("工号", "Staff no.").render(lang)), cell(T("姓名", "Name").render(lang))]
+    for d in days:
         num, sub = _day_header(ws, d)
-        c = sh.cell(head_row, 3 + i, f"{num}\n{sub}")
-        c.alignment = Alignment(horizontal="center", wrap_text=True)
-        kind = DayKind(d["kind"])
-        if kind in fills:
-            c.fill = fills[kind]
-        sh.column_dimensions[c.column_letter].width = 4.2
-    base = 3 + len(days)
-    for j, s in enumerate(STATUSES):
-        sh.cell(head_row, base + j, s.label.render(lang)).alignment = Alignment(horizontal="center", wrap_text=True)
-    sh.row_dimensions[head_row].height = 42
-    for r, p in enumerate(g["people"], start=head_row + 1):
-        sh.cell(r, 1, p["staff_no"])
-        sh.cell(r, 2, p["name"])
-        for i, d in enumerate(days):
+        head.append(cell(f"{num}\n{sub}", fill=fills.get(DayKind(d["kind"]))))
+    head += [cell(s.label.render(lang)) for s in STATUSES]
+    sh.row_dimensions[4].height = 42
+    sh.append(head)
+    off_fill = {d["date"]: fills[DayKind(d["kind"])] for d in days
+                if DayKind(d["kind"]) in (DayKind.HOLIDAY, DayKind.WEEKEND)}
+    labels = {code: s.label.render(lang) for code, s in BY_CODE.items()}
+    for p in g["people"]:
+        row = [cell(p["staff_no"]), cell(p["name"])]
+        for d in days:
             code = p["statuses"].get(d["date"])
-            c = sh.cell(r, 3 + i, BY_CODE[code].label.render(lang) if code else None)
-            c.alignment = Alignment(horizontal="center")
-            kind = DayKind(d["kind"])
-            if kind in (DayKind.HOLIDAY, DayKind.WEEKEND):
-                c.fill = fills[kind]
-            c.border = border
-        for j, s in enumerate(STATUSES):
-            sh.cell(r, base + j, p["totals"][s.code])
-    end = head_row + len(g["people"]) + 2
-    sh.cell(end, 1, T("乙方项目负责人（签字）：", "Party B project lead (signature):").render(lang))
-    sh.cell(end + 2, 1, T("甲方确认（签字/盖章）：", "Party A confirmation (signature/seal):").render(lang))
-    sh.freeze_panes = sh.cell(head_row + 1, 3)
+            row.append(cell(labels[code] if code else None, fill=off_fill.get(d["date"])))
+        row += [cell(p["totals"][s.code]) for s in STATUSES]
+        sh.append(row)
+    sh.append([])
+    sh.append([T("乙方项目负责人（签字）：", "Party B project lead (signature):").render(lang), None, None, None, None,
+               None, None, None, None, None, T("日期：", "Date:").render(lang)])
+    sh.append([])
+    sh.append([T("甲方确认（签字/盖章）：", "Party A confirmation (signature/seal):").render(lang), None, None, None, None,
+               None, None, None, None, None, T("日期：", "Date:").render(lang)])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

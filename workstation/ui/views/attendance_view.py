@@ -35,11 +35,13 @@ class AttendanceModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.grid: dict = {"days": [], "people": []}
+        self.duty: list[set[str]] = []
         self.lang = "zh_CN"
 
     def load(self, grid: dict, lang: str) -> None:
         self.beginResetModel()
         self.grid, self.lang = grid, lang
+        self.duty = [set(p["duty_days"]) for p in grid["people"]]  # membership per painted cell
         self.endResetModel()
 
     @property
@@ -85,7 +87,7 @@ class AttendanceModel(QAbstractTableModel):
                 return QBrush(QColor("#f2f5f9"))
             return None
         code = person["statuses"].get(d["date"])
-        on_duty = d["date"] in person["duty_days"]
+        on_duty = d["date"] in self.duty[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return att.BY_CODE[code].symbol if code else ("" if on_duty else "—")
         if role == Qt.ItemDataRole.ToolTipRole and code:
@@ -256,7 +258,7 @@ class AttendanceView(View):
         for idx in self.table.selectionModel().selectedIndexes():
             d = self.model.day(idx.column())
             person = self.model.grid["people"][idx.row()]
-            if d is not None and d["date"] in person["duty_days"]:
+            if d is not None and d["date"] in self.model.duty[idx.row()]:
                 out.append((person["id"], d["date"]))
         return out
 
