@@ -199,6 +199,11 @@ class AttendanceView(View):
         self.table.status_typed.connect(self.apply_status)
         self.pdf_btn.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_btn.clicked.connect(lambda: self.export("xlsx"))
+        from ...core.identity import Role
+
+        can_edit = ctx.ws.user.role in (Role.ADMIN, Role.SUPERVISOR)
+        for w in (self.fill_btn, self.clear_btn, self.calendar_btn, self.fill_status):
+            w.setEnabled(can_edit)
         self.retranslate()
         self._loaded = False
 
