@@ -250,3 +250,31 @@ def test_import_dialog_cancel_leaves_nothing(ws, tmp_path, make_ctx, qtbot):
     assert cq.count_settlements(ws) == 0
     with ws.store.read() as s:
         assert s.execute(text("SELECT count(*) FROM fee_lines")).scalar_one() == 0
+
+
+def test_import_button_drag_and_drop_then_the_list_refreshes(ws, make_ctx, qtbot):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from workstation.ui.views.settlements_view import SettlementsView
+
+    fix = Path(__file__).resolve().parent.parent / "fixtures" / "import"
+    view = SettlementsView(make_ctx(ws))
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.ids_loaded, timeout=10_000) as sig:
+        view.activated()
+    assert sig.args[0] == 0
+    qtbot.mouseClick(view.import_btn, Qt.MouseButton.LeftButton)
+    dlg = view.import_dialog
+    assert dlg.isVisible()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(fix / "settlements_zh.csv")), QUrl.fromLocalFile(str(fix / "catalog.csv"))])
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    dlg.dropEvent(drop)
+    assert [Path(p).name for p in dlg.paths()] == ["settlements_zh.csv", "catalog.csv"]
+    with qtbot.waitSignal(view.ids_loaded, timeout=20_000) as sig:
+        qtbot.mouseClick(dlg.start_btn, Qt.MouseButton.LeftButton)
+    assert sig.args[0] == 2  # the browser refreshed itself after the import
+    assert "医保目录" in dlg.status.text() and "新增 2" in dlg.status.text()
