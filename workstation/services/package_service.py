@@ -269,17 +269,17 @@ def _insert_work(s, p: dict, progress: Progress) -> dict[str, int]:
             s.flush()
         sample_ids[r["code"]] = row.id
     have_units = dict(s.execute(select(ReviewUnitRow.uuid, ReviewUnitRow.id)).all())
-    n_units = 0
+    new_units = []
     for r in p.get("units", []):
-        if r["uuid"] in have_units:
-            continue
-        d = from_dict(ReviewUnitRow, r)
-        d["sample_id"] = sample_ids.get(r.get("sample_code"))
-        row = ReviewUnitRow(**d)
-        s.add(row)
-        s.flush()
-        have_units[r["uuid"]] = row.id
-        n_units += 1
+        if r["uuid"] not in have_units:
+            d = from_dict(ReviewUnitRow, r)
+            d["sample_id"] = sample_ids.get(r.get("sample_code"))
+            new_units.append(d)
+    for chunk in _chunks(new_units):
+        s.execute(insert(ReviewUnitRow), chunk)
+    n_units = len(new_units)
+    if new_units:
+        have_units = dict(s.execute(select(ReviewUnitRow.uuid, ReviewUnitRow.id)).all())
     progress(4, 6)
     n_findings = insert_review_rows(s, p, have_units, line_id)
     progress(6, 6)
