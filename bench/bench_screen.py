@@ -5,7 +5,8 @@ measured in the same run, peak RSS ≤ 500 MB. The store is built by the demo
 claims step (size "large") in a child process, so that the peak RSS reported is
 that of opening the store and screening it, not of generating the data.
 
-``python -m bench screen [size]`` (size: small | medium | large, default large).
+``python -m bench screen`` (large), or ``python -m bench.bench_screen [small|medium|large]``;
+``WORKSTATION_BENCH_SCREEN_SIZE`` sets the size for the former.
 JSON: fee_lines, settlements, seconds_build (child), seconds_baseline_scan
 (best of two, one before and one after the screen), seconds_screen (the whole
 run: deletes, checks, inserts, commit), per-rule seconds and flag counts, the
@@ -50,7 +51,7 @@ def _baseline(ws) -> float:
 
 
 def main(argv: list[str]) -> dict:
-    size = argv[0] if argv else "large"
+    size = argv[0] if argv else os.environ.get("WORKSTATION_BENCH_SCREEN_SIZE", "large")
     folder = scratch_dir("ws-bench-screen-")
     ctx = mp.get_context("spawn")
     q = ctx.Queue()

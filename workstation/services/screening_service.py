@@ -22,13 +22,14 @@ from ..store.models.identity import ProfileRow
 from ..store.models.screening import ScreenRunRow
 from . import profile_service
 from .catalog_service import rule_catalog
-from .rules import registry
+from .rules import LINE_RULES, registry
 from .workspace import Workspace
 
 INSERT_FLAG = ("INSERT INTO flags (rule_id, setl_id, fee_line_id, feedetl_sn, amount, params, run_id) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)")
 _CANCEL_EVERY = 20_000  # SQLite VM steps between cancel checks during a long query
-_RUN_CACHE_KIB = 288 * 1024  # page cache while screening: the fee-line table of ~1.2M lines fits
+_LINE_COPY_COLS = ("id, setl_id, feedetl_sn, med_list_codg, fee_ocur_time, cnt, pric, det_item_fee_sumamt, "
+                   "pric_uplmt_amt, med_chrgitm_type")
 
 
 @dataclass(frozen=True)
@@ -189,12 +190,15 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
         raw = s.connection().connection.dbapi_connection
         cancelled = (lambda: bool(progress is not None and getattr(progress, "cancelled", False)))
         raw.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_EVERY)
-        # Six rules scan fee_lines: with a page cache that holds the table, only the
-        # first scan pays for reading and decrypting; the cache is given back after.
-        normal_cache = raw.execute("PRAGMA cache_size").fetchone()[0]
-        raw.execute(f"PRAGMA cache_size = {-_RUN_CACHE_KIB}")
+        # Several rules scan fee_lines: they read a narrow in-memory copy (TEMP
+        # shadows main for unqualified names), so only its making reads and
+        # decrypts the table; it holds codes, times and amounts, no personal data,
+        # and is dropped at the end.
+        copy = sum(1 for r in wanted if r in LINE_RULES) >= 2
         try:
             cur = raw.cursor()
+            if copy:
+                cur.execute(f"CREATE TEMP TABLE fee_lines AS SELECT {_LINE_COPY_COLS} FROM main.fee_lines")
             for i, rule_id in enumerate(wanted):
                 if progress is not None:
                     progress.report(i, len(wanted), rule_id)
@@ -218,8 +222,9 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
             raise
         finally:
             raw.set_progress_handler(None, 0)
-            raw.execute(f"PRAGMA cache_size = {int(normal_cache)}")
-            raw.execute("PRAGMA shrink_memory")
+            if copy:
+                raw.execute("DROP TABLE IF EXISTS temp.fee_lines")
+                raw.execute("PRAGMA shrink_memory")
         summary = {x.rule_id: {"count": x.count, "amount": fen_to_str(x.amount)} for x in summaries}
         run.summary = json.dumps(summary, ensure_ascii=False)
         record = {"rules": list(wanted), "params": params.as_json(), "summary": summary}

@@ -29,17 +29,26 @@ class Hit:
 # check(cursor, params) -> Hits; cursor is a DB-API cursor on the store (sqlite3 paramstyle "?").
 Check = Callable[[object, RuleParams], Iterable[Hit]]
 CHECKS: dict[str, Check] = {}
+LINE_RULES: set[str] = set()  # checks that scan fee_lines (see screening_service: the narrow copy)
 
 _MODULES = ("line_rules", "stay_rules", "supp_rules")
 
 INPATIENT_SQL = "({t}.med_type = '21' OR (length({t}.med_type) = 4 AND substr({t}.med_type, 1, 2) = '21'))"
 
 
-def check(rule_id: str) -> Callable[[Check], Check]:
+def check(rule_id: str, *, scans_lines: bool = False) -> Callable[[Check], Check]:
+    """Register a check. ``scans_lines``: it reads the whole fee_lines table.
+
+    Such checks write ``fee_lines`` unqualified for their scans (during a run of
+    several of them that name is a narrow in-memory copy, see
+    screening_service) and ``main.fee_lines`` where they look lines up by index.
+    """
     def deco(fn: Check) -> Check:
         if rule_id in CHECKS:
             raise ValueError(f"rule {rule_id} registered twice")
         CHECKS[rule_id] = fn
+        if scans_lines:
+            LINE_RULES.add(rule_id)
         return fn
 
     return deco

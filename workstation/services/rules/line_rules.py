@@ -12,7 +12,7 @@ from ...core.rules import CNT_SCALE, RuleParams, cnt_text, fen_text, round_fen
 from . import Hit, check
 
 
-@check("DUPLICATE_CHARGE")
+@check("DUPLICATE_CHARGE", scans_lines=True)
 def duplicate_charge(cur, p: RuleParams):
     # NOT INDEXED: a sequential scan and one sort beat walking the (setl_id, sn)
     # index with a table lookup per line, which the planner would otherwise pick.
@@ -27,7 +27,7 @@ def duplicate_charge(cur, p: RuleParams):
             GROUP BY setl_id, med_list_codg, fee_ocur_time, cnt, pric
             HAVING count(*) > 1)
         SELECT f.setl_id, f.id, f.feedetl_sn, f.det_item_fee_sumamt, g.first_sn, g.c, g.t, g.n, g.p
-        FROM g CROSS JOIN fee_lines f
+        FROM g CROSS JOIN main.fee_lines f
           ON f.setl_id = g.setl_id AND f.med_list_codg IS g.c AND f.fee_ocur_time IS g.t
              AND f.cnt = g.n AND f.pric = g.p
         WHERE f.feedetl_sn > g.first_sn""")
@@ -37,7 +37,7 @@ def duplicate_charge(cur, p: RuleParams):
             "pric": fen_text(pric)})
 
 
-@check("PRICE_OVER_LIMIT")
+@check("PRICE_OVER_LIMIT", scans_lines=True)
 def price_over_limit(cur, p: RuleParams):
     # The line's own cap wins; a line without one takes the catalog's (LEFT JOIN:
     # a line with its own cap is checked even when its code is not in the catalog).
@@ -53,7 +53,7 @@ def price_over_limit(cur, p: RuleParams):
             "cnt": cnt_text(cnt)})
 
 
-@check("GENDER_MISMATCH")
+@check("GENDER_MISMATCH", scans_lines=True)
 def gender_mismatch(cur, p: RuleParams):
     # A settlement without a recorded sex cannot be said to differ: not flagged.
     cur.execute("""
@@ -72,7 +72,7 @@ AGE_SQL = ("(CAST(substr(f.fee_ocur_time, 1, 4) AS INTEGER) - CAST(substr(s.brdy
            " - (substr(f.fee_ocur_time, 6, 5) < substr(s.brdy, 6, 5)))")
 
 
-@check("AGE_MISMATCH")
+@check("AGE_MISMATCH", scans_lines=True)
 def age_mismatch(cur, p: RuleParams):
     cur.execute(f"""
         SELECT setl_id, id, feedetl_sn, amt, age, age_min, age_max FROM (
@@ -91,7 +91,7 @@ def age_mismatch(cur, p: RuleParams):
             "age_max": "" if age_max is None else str(age_max)})
 
 
-@check("DAILY_QTY_EXCEEDED")
+@check("DAILY_QTY_EXCEEDED", scans_lines=True)
 def daily_qty_exceeded(cur, p: RuleParams):
     # Per settlement, code and day: totals over the catalog's daily maximum
     # (kept by HAVING, so only those groups leave the sort); then every line of
@@ -106,7 +106,7 @@ def daily_qty_exceeded(cur, p: RuleParams):
             GROUP BY f.setl_id, f.med_list_codg, substr(f.fee_ocur_time, 1, 10)
             HAVING sum(f.cnt) > max(ci.max_daily_cnt))
         SELECT f.setl_id, f.id, f.feedetl_sn, over.day, over.c, over.total, over.mx, over.amt, over.last_sn
-        FROM over CROSS JOIN fee_lines f
+        FROM over CROSS JOIN main.fee_lines f
           ON f.setl_id = over.setl_id AND f.med_list_codg = over.c AND substr(f.fee_ocur_time, 1, 10) = over.day""")
     for setl_id, line_id, sn, day, codg, total, mx, amt, last_sn in cur:
         amount = round_fen(Fraction((total - mx) * amt, total)) if sn == last_sn else 0

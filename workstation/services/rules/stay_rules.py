@@ -9,7 +9,7 @@ from . import INPATIENT_SQL, Hit, check
 STAY_SQL = "max(CAST(julianday(s.enddate) - julianday(s.begndate) AS INTEGER), 1)"
 
 
-@check("BED_DAYS_EXCEED_STAY")
+@check("BED_DAYS_EXCEED_STAY", scans_lines=True)
 def bed_days_exceed_stay(cur, p: RuleParams):
     cur.execute(f"""
         WITH b AS (
