@@ -57,8 +57,8 @@ def write_files(folder: Path, lines: int, per_setl: int = 20, seed: int = 1) -> 
     return setl_path, line_path
 
 
-def baseline(path: Path, key: bytes, setl_csv: Path, line_csv: Path) -> float:
-    """csv module + raw sqlcipher3 executemany, no validation; returns seconds for the fee lines."""
+def baseline(path: Path, key: bytes, setl_csv: Path, line_csv: Path) -> tuple[float, float]:
+    """csv module + raw sqlcipher3 executemany, no validation; (wall, CPU) seconds for the fee lines."""
     from workstation.store.engine import connect_raw
 
     conn = connect_raw(path, key)
@@ -72,7 +72,7 @@ def baseline(path: Path, key: bytes, setl_csv: Path, line_csv: Path) -> float:
             conn.executemany(f"INSERT INTO settlements ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                              (row + [0, 0, 0, 0, 0, ""] for row in r))
             conn.execute("COMMIT")
-        started = time.perf_counter()
+        started, cpu0 = time.perf_counter(), time.process_time()
         with open(line_csv, newline="", encoding="utf-8") as fh:
             r = csv.reader(fh)
             next(r)
@@ -82,7 +82,7 @@ def baseline(path: Path, key: bytes, setl_csv: Path, line_csv: Path) -> float:
             conn.executemany(f"INSERT INTO fee_lines ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                              (row + [""] for row in r))
             conn.execute("COMMIT")
-        return time.perf_counter() - started
+        return time.perf_counter() - started, time.process_time() - cpu0
     finally:
         conn.close()
 
@@ -102,16 +102,17 @@ def main(argv: list[str]) -> dict:
         base_ws = auth_service.create_store(folder / "baseline.db", "admin", "bench-pass", kdf=KdfParams(n=2**10))
         base_path, base_key = base_ws.store.path, base_ws.key
         base_ws.store.engine.dispose()
-        base_seconds = baseline(base_path, base_key, setl_csv, line_csv)
+        base_seconds, base_cpu = baseline(base_path, base_key, setl_csv, line_csv)
         base_ws.close()
 
         ws = auth_service.create_store(folder / "bench.db", "admin", "bench-pass", kdf=KdfParams(n=2**10))
         t0 = time.perf_counter()
         setl = import_file(ws, setl_csv)
         setl_seconds = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         res = import_file(ws, line_csv)
         seconds = time.perf_counter() - t0
+        cpu = time.process_time() - cpu0
         t0 = time.perf_counter()
         again = import_file(ws, line_csv)
         reimport_seconds = time.perf_counter() - t0
@@ -126,6 +127,11 @@ def main(argv: list[str]) -> dict:
             "baseline_seconds": round(base_seconds, 2),
             "ratio": round(seconds / base_seconds, 2),
             "rows_per_second": int(args.lines / seconds),
+            # CPU time of this process (both threads): less disturbed by other load on the machine
+            "import_cpu_seconds": round(cpu, 2),
+            "baseline_cpu_seconds": round(base_cpu, 2),
+            "cpu_ratio": round(cpu / base_cpu, 2),
+            "load_average_1min": round(os.getloadavg()[0], 2),
             "settlements_import_seconds": round(setl_seconds, 2),
             "reimport_unchanged_seconds": round(reimport_seconds, 2),
             "peak_rss_mb": round(peak_rss_mb(), 1),

@@ -156,7 +156,8 @@ def _two_thousand_lines(ws, tmp_path: Path) -> str:
         s.execute(text("INSERT INTO flags (rule_id, setl_id, fee_line_id, feedetl_sn, amount, params) VALUES "
                        "('DUPLICATE_CHARGE', 'BIG1', :a, '00002', 100, '{}'), "
                        "('PRICE_OVER_LIMIT', 'BIG1', :b, '00003', 50, :p), "
-                       "('BED_DAYS_EXCEED_STAY', 'BIG1', NULL, NULL, 3500, '{}')"),
+                       "('BED_DAYS_EXCEED_STAY', 'BIG1', NULL, NULL, 3500, "
+                       "'{\"bed_cnt\": \"70\", \"bed_amount\": \"70.00\", \"stay_days\": 69}')"),
                   {"a": ids[1], "b": ids[2], "p": '{"pric": "1.00", "cap": "0.50", "cap_source": "目录", "cnt": "1"}'})
     return "BIG1"
 
@@ -180,7 +181,7 @@ def test_detail_opens_2000_lines_fast_with_flags_and_selection(ws, tmp_path, mak
     assert "超标准收费" in w.model.data(w.model.index(2, 11))
     tip = w.model.data(w.model.index(2, 11), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("超标准收费") and "1.00" in tip and "0.50" in tip  # the rule's explanation with its numbers
-    assert "超住院天数" in w.setl_flags.text()
+    assert "超住院天数" in w.setl_flags.text() and "69" in w.setl_flags.text() and "{" not in w.setl_flags.text()
     # extended selection of rows → fee line ids
     with qtbot.waitSignal(w.selection_changed):
         w.table.selectRow(1)

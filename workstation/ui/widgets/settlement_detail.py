@@ -33,8 +33,11 @@ def flag_explanation(flag: Flag, lang: str) -> str:
         rule = catalog_service.rule_catalog().get(flag.rule_id)
     except KeyError:
         return flag.rule_id
-    return f"{rule.name(lang)}：{rule.explain(lang, flag.params)}（{fen_to_str(flag.amount)}）" if lang != "en" \
-        else f"{rule.name(lang)}: {rule.explain(lang, flag.params)} ({fen_to_str(flag.amount)})"
+    text = rule.explain(lang, flag.params)
+    if "{" in text:  # a flag stored without the numbers its explanation names: say what the rule checks
+        text = rule.description(lang)
+    return f"{rule.name(lang)}：{text}（{fen_to_str(flag.amount)}）" if lang != "en" \
+        else f"{rule.name(lang)}: {text} ({fen_to_str(flag.amount)})"
 
 
 class FeeLinesModel(QAbstractTableModel):
