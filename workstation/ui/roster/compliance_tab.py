@@ -98,7 +98,8 @@ class ComplianceTab(QWidget):
         profile, res, expiring = result
         lang = self.ctx.lang
         name = profile.get("name_en" if lang == "en" else "name_zh", profile["id"])
-        self.profile_label.setText(self.tr("当前合同：") + f"{name}（{profile['id']}）")
+        paren = " ({})" if lang == "en" else "（{}）"
+        self.profile_label.setText(self.tr("当前合同：") + name + paren.format(profile["id"]))
         bad = [t for t in res.terms if not t.ok]
         if not res.terms:
             self.summary.setText(self.tr("该合同没有数量化的人员配备条款。") + " " +
@@ -128,11 +129,12 @@ class ComplianceTab(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.terms.setItem(r, c, item)
+        paren = " ({})" if lang == "en" else "（{}）"
         self.certs.setRowCount(len(expiring))
         for r, c in enumerate(expiring):
             left = (self.tr("已过期 {n} 天").replace("{n}", str(-c.days_left)) if c.expired
                     else self.tr("剩 {n} 天").replace("{n}", str(c.days_left)))
-            for col, text in enumerate([c.staff_no, c.name, c.certificate, f"{c.expiry.isoformat()}（{left}）"]):
+            for col, text in enumerate([c.staff_no, c.name, c.certificate, c.expiry.isoformat() + paren.format(left)]):
                 item = QTableWidgetItem(text)
                 item.setForeground(QBrush(RED if c.expired or c.days_left <= 7 else QColor("#8a5a00")))
                 self.certs.setItem(r, col, item)
