@@ -64,54 +64,54 @@
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="101"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="102"/>
         <source>当前合同：</source>
         <translation>Active contract: </translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="104"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="105"/>
         <source>该合同没有数量化的人员配备条款。</source>
         <translation>This contract has no numeric staffing terms.</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="105"/>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="109"/>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="112"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="106"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="110"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="113"/>
         <source>在岗 {n} 人。</source>
         <translation>{n} on the team.</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="108"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="109"/>
         <source>✘ {n} 项未达标</source>
         <translation>✘ {n} term(s) not met</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="112"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="113"/>
         <source>✔ 全部达标</source>
         <translation>✔ All terms met</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="117"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="118"/>
         <source>✔ 达标</source>
         <translation>✔ Met</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="117"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="118"/>
         <source>✘ 未达标</source>
         <translation>✘ Not met</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="119"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="120"/>
         <source>（不符：{who}）</source>
         <translation>(not meeting it: {who})</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="133"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="135"/>
         <source>已过期 {n} 天</source>
         <translation>expired {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="134"/>
+        <location filename="../../../workstation/ui/roster/compliance_tab.py" line="136"/>
         <source>剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
