@@ -327,7 +327,9 @@ class FlagsView(View):
             table.blockSignals(False)
 
         fill(self.rule_table, self._by_rule, self._rule_filter, self.tr("全部规则"))
-        fill(self.inst_table, self._by_inst, self._inst_filter, self.tr("全部机构"))
+        inst_all = self.tr("全部机构") if self._rule_filter is None else \
+            self.tr("全部机构 · {rule}").format(rule=ss.rule_name(self._rule_filter, self.ctx.lang))
+        fill(self.inst_table, self._by_inst, self._inst_filter, inst_all)
         self.run_rule_button.setEnabled(self._rule_filter is not None and self._handle is None)
 
     def _selected_key(self, table: QTableWidget):
