@@ -85,6 +85,8 @@ def main(argv: list[str]) -> dict:
                 "seconds_baseline_scan_before_after": [round(base_before, 3), round(base_after, 3)],
                 "seconds_screen": round(t_screen["seconds"], 3), "ratio_to_baseline": round(ratio, 2),
                 "rules": rules, "peak_rss_mb": round(rss, 1),
+                # other work on the machine slows the long screen more than the short scan
+                "load_average_1m": round(os.getloadavg()[0], 2), "cpus": os.cpu_count(),
                 "ok": ratio <= 12 and rss <= 500 and fee_lines >= (1_000_000 if size == "large" else 0)}
     finally:
         ws.close()
