@@ -250,7 +250,7 @@ class SettlementDetailWidget(QWidget):
             self.count_label.setText("")
             return
         days = self.tr("{n} 天").replace("{n}", str(d.stay_days))
-        self.title.setText(f"{self.tr('结算')} {d.setl_id}")
+        self.title.setText(self.tr("结算 {setl_id}").format(setl_id=d.setl_id))
         values = {
             "person": f"{d.psn_name or ''}（{d.psn_no}）" if lang != "en" else f"{d.psn_name or ''} ({d.psn_no})",
             "certno": d.certno_masked,
