@@ -85,3 +85,36 @@ def test_idle_lock_keeps_unsaved_input(main_window, qtbot):
     assert main_window.centralWidget().isVisible()
     assert view.findChild(QLineEdit, "scratch").text() == "unsaved draft"
     main_window.idle.set_minutes(10)
+
+
+def test_new_passphrase_dialogs_validate_before_accepting(qtbot):
+    from workstation.ui.login_dialog import NewStoreDialog
+    from workstation.ui.views.settings_view import AddUserDialog
+
+    dlg = AddUserDialog()
+    qtbot.addWidget(dlg)
+    dlg._ok()
+    assert dlg.error.text() == "请输入用户名。" and dlg.result() != QDialog.DialogCode.Accepted
+    dlg.name.setText("zhang")
+    dlg.p1.setText("short")
+    dlg.p2.setText("short")
+    dlg._ok()
+    assert "8" in dlg.error.text()
+    dlg.p1.setText("long enough")
+    dlg.p2.setText("long enougH")
+    dlg._ok()
+    assert dlg.error.text() == "两次输入的口令不一致。"
+    dlg.p2.setText("long enough")
+    dlg._ok()
+    assert dlg.result() == QDialog.DialogCode.Accepted
+    assert dlg.values() == ("zhang", "reviewer", "long enough")
+
+    new = NewStoreDialog()
+    qtbot.addWidget(new)
+    new.p1.setText("long enough")
+    new.p2.setText("long enough")
+    new._ok()
+    assert new.error.text() == "请填写文件位置和管理员用户名。"
+    new.path.setText("/tmp/x.db")
+    new._ok()
+    assert new.result() == QDialog.DialogCode.Accepted

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import WorkstationError
-from ..services import auth_service, secrets_keyring
+from ..services import auth_service
+from .credentials_dialog import CredentialsDialog
 from .errors import message_for
 from .i18n import Translations
 from .prefs import Prefs
@@ -220,51 +221,30 @@ class LoginDialog(QDialog):
         self._task = self.runner.run(job, name="unlock", on_success=ok, on_failure=failed)
 
 
-class NewStoreDialog(QDialog):
+class NewStoreDialog(CredentialsDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建加密数据库"))
         self.path = QLineEdit()
         self.user = QLineEdit("admin")
-        self.p1 = QLineEdit()
-        self.p2 = QLineEdit()
-        for p in (self.p1, self.p2):
-            p.setEchoMode(QLineEdit.EchoMode.Password)
         pick = QPushButton(self.tr("选择位置…"))
         pick.clicked.connect(self._pick)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(pick)
-        form = QFormLayout()
-        form.addRow(self.tr("文件"), row)
-        form.addRow(self.tr("管理员用户名"), self.user)
-        form.addRow(self.tr("口令"), self.p1)
-        form.addRow(self.tr("再次输入口令"), self.p2)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._ok)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.form.addRow(self.tr("文件"), row)
+        self.form.addRow(self.tr("管理员用户名"), self.user)
+        self._finish_layout()
 
     def _pick(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("新数据库位置"), "", self.tr("工作站数据库 (*.db)"))
         if path:
             self.path.setText(path if path.endswith(".db") else path + ".db")
 
-    def _ok(self) -> None:
+    def _other_problem(self) -> str | None:
         if not self.path.text().strip() or not self.user.text().strip():
-            self.error.setText(self.tr("请填写文件位置和管理员用户名。"))
-        elif len(self.p1.text()) < 8:
-            self.error.setText(self.tr("口令至少需要 8 个字符。"))
-        elif self.p1.text() != self.p2.text():
-            self.error.setText(self.tr("两次输入的口令不一致。"))
-        else:
-            self.accept()
+            return self.tr("请填写文件位置和管理员用户名。")
+        return None
 
     def values(self) -> tuple[Path, str, str]:
         return Path(self.path.text().strip()), self.user.text().strip(), self.p1.text()

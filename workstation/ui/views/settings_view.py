@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMessageBox, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ...core.identity import ROLE_LABELS, Role
 from ...services import audit_service, auth_service, secrets_keyring, settings_service
+from ..credentials_dialog import CredentialsDialog
 from ..errors import show_error
 from .base import View
 
@@ -182,7 +183,7 @@ class SettingsView(View):
                      on_failure=lambda e: show_error(self, e, self.ctx.lang))
 
 
-class AddUserDialog(QDialog):
+class AddUserDialog(CredentialsDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("添加用户"))
@@ -191,33 +192,12 @@ class AddUserDialog(QDialog):
         for label, role in ((self.tr("审核员"), Role.REVIEWER), (self.tr("审核组长"), Role.SUPERVISOR),
                             (self.tr("管理员"), Role.ADMIN)):
             self.role.addItem(label, role.value)
-        self.p1, self.p2 = QLineEdit(), QLineEdit()
-        for p in (self.p1, self.p2):
-            p.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        form = QFormLayout()
-        form.addRow(self.tr("用户名"), self.name)
-        form.addRow(self.tr("角色"), self.role)
-        form.addRow(self.tr("口令"), self.p1)
-        form.addRow(self.tr("再次输入口令"), self.p2)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._ok)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(buttons)
+        self.form.addRow(self.tr("用户名"), self.name)
+        self.form.addRow(self.tr("角色"), self.role)
+        self._finish_layout()
 
-    def _ok(self) -> None:
-        if not self.name.text().strip():
-            self.error.setText(self.tr("请输入用户名。"))
-        elif len(self.p1.text()) < 8:
-            self.error.setText(self.tr("口令至少需要 8 个字符。"))
-        elif self.p1.text() != self.p2.text():
-            self.error.setText(self.tr("两次输入的口令不一致。"))
-        else:
-            self.accept()
+    def _other_problem(self) -> str | None:
+        return self.tr("请输入用户名。") if not self.name.text().strip() else None
 
     def values(self) -> tuple[str, str, str]:
         return self.name.text().strip(), self.role.currentData(), self.p1.text()
