@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-import sqlcipher3
 from sqlalchemy.orm import Session
 
 from ..core import import_format as fmt
@@ -30,11 +29,6 @@ from ..store.models.roster import CertificateRow, StaffRow
 from . import import_readers
 from .workspace import Workspace
 
-# The driver sends a None parameter through its adapter protocol, which looks for
-# __adapt__/__conform__ and swallows two AttributeErrors per NULL: with empty cells
-# in every row that doubled the time of a bulk insert. An explicit adapter for
-# NoneType (returning None, which binds as NULL) takes the fast dictionary path.
-sqlcipher3.dbapi2.register_adapter(type(None), lambda value: None)
 
 CHUNK_ROWS = 5000
 MAX_KEPT_REJECTIONS = 100_000

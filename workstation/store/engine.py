@@ -15,6 +15,13 @@ from sqlalchemy.pool import QueuePool
 from ..core.errors import StoreError
 from ..core.i18n import T
 
+# The driver sends a None parameter through its adapter protocol, which looks for
+# __adapt__/__conform__ and swallows two AttributeErrors per NULL: with empty cells
+# in every row that doubled the time of a bulk insert. An explicit adapter for
+# NoneType (returning None, which binds as NULL) takes the fast dictionary path.
+# It is process-wide, so it lives with the engine that every write goes through.
+sqlcipher3.dbapi2.register_adapter(type(None), lambda value: None)
+
 PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA secure_delete = ON",
