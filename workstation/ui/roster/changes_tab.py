@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
+    QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ...core.identity import Role
 from ...services import roster_service, staff_change_service as sc
 from ..context import UiContext
 from ..errors import show_error
+from .tables import record_table
 
 
 def _date_edit(name: str) -> QDateEdit:
@@ -104,14 +105,7 @@ class ChangesTab(QWidget):
         self.rule = QLabel()
         self.rule.setObjectName("rule")
         self.rule.setWordWrap(True)
-        self.table = QTableWidget(0, 8)
-        self.table.setObjectName("changes")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(8, "changes")
         top = QHBoxLayout()
         top.addWidget(self.new_btn)
         top.addWidget(self.approve_btn)

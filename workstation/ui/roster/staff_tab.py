@@ -6,7 +6,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
     QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton, QSplitter, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -15,6 +15,7 @@ from ...core.identity import Role
 from ...services import roster_service
 from ..context import UiContext
 from ..errors import show_error
+from .tables import record_table
 
 QUALS = ("medical", "pharmacy", "finance", "it", "law", "other")
 
@@ -164,14 +165,7 @@ class StaffTab(QWidget):
         self.active_only = QCheckBox()
         self.active_only.setObjectName("activeOnly")
         self.active_only.setChecked(True)
-        self.table = QTableWidget(0, 10)
-        self.table.setObjectName("staffTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(10, "staffTable")
         self.history_box = QGroupBox()
         self.history = QListWidget()
         self.history.setObjectName("history")
