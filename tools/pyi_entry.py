@@ -2,8 +2,12 @@
 import multiprocessing
 import sys
 
-from workstation.cli.main import main
-
 if __name__ == "__main__":
     multiprocessing.freeze_support()
+    if sys.argv[1:2] == ["--import-parse-worker"]:  # import_rows.WORKER_FLAG: the parsing process of an import
+        from workstation.services.import_rows import worker_main
+
+        sys.exit(worker_main())
+    from workstation.cli.main import main
+
     sys.exit(main())

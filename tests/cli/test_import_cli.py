@@ -72,6 +72,28 @@ def _write_big(folder: Path, lines: int) -> tuple[Path, Path]:
     return write_files(folder, lines, per_setl=20)
 
 
+def _children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended; only its parent's wait is missing
+
+
 @pytest.mark.slow
 def test_sigkill_mid_import_leaves_no_row_and_reimport_succeeds(ws, tmp_path):
     setl, lines = _write_big(tmp_path, 150_000)
@@ -84,17 +106,24 @@ def test_sigkill_mid_import_leaves_no_row_and_reimport_succeeds(ws, tmp_path):
                WORKSTATION_NO_LOGFILE="1", WORKSTATION_KDF_LOG2N="10")
     proc = subprocess.Popen([sys.executable, "-m", "workstation.cli.main", "--db", str(db), "--json", "import",
                              str(lines)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wal = Path(str(db) + "-wal")
+    # Wait until the import is under way: its parsing process runs from the first
+    # row to the last; rows are written as its chunks arrive. Kill it in the middle.
     deadline = time.monotonic() + 120
-    # Wait until the import is writing (its uncommitted pages spill into the WAL), then kill it.
-    while time.monotonic() < deadline and proc.poll() is None:
-        if wal.exists() and wal.stat().st_size > 4_000_000:
-            break
+    parsers: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None and not parsers:
+        parsers = _children(proc.pid)
         time.sleep(0.05)
-    assert proc.poll() is None, "the import finished before it could be killed; make the file larger"
+    assert parsers, "a file this large is parsed in a child process (import_rows)"
+    time.sleep(1.0)
+    assert proc.poll() is None and _alive(parsers[0]), "the import finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+    # The orphaned parsing process notices that nobody reads its pipe any more and ends.
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(pid) for pid in parsers):
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in parsers), "the parsing process outlived the killed import"
     assert _count(db, "fee_lines") == 0  # the store opens (integrity checked) and holds no row of that file
     w = login(db, "admin")
     try:

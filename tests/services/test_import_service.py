@@ -204,9 +204,9 @@ def test_duplicate_key_names_both_rows(ws, tmp_path):
 
 
 def test_duplicate_fee_line_key_across_chunks(ws, tmp_path, monkeypatch):
-    from workstation.services import import_service
+    from workstation.services import import_rows
 
-    monkeypatch.setattr(import_service, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(import_rows, "CHUNK_ROWS", 2)
     import_file(ws, write_csv(tmp_path / "s.csv", SETL_HEAD, [setl_row("S1")]))
     rows = [["S1", f"{i:03d}", "A", "2025-03-01 10:00:00", "1", "1.00", "1.00"] for i in range(1, 6)]
     rows.append(["S1", "002", "A", "2025-03-01 10:00:00", "1", "1.00", "1.00"])

@@ -10,10 +10,7 @@ the same key is an update, logged with its before/after digest.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import queue
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,10 +24,12 @@ from ..core.i18n import T
 from ..store.models.claims import ImportBatchRow
 from ..store.models.roster import CertificateRow, StaffRow
 from . import import_readers
+from .import_rows import Rejection, _data_rows, _rejection, parsed_chunks, row_digest, row_parser
 from .workspace import Workspace
 
+__all__ = ["ImportFileResult", "ImportRejected", "Rejection", "import_file", "import_files", "row_digest",
+           "write_rejection_report"]
 
-CHUNK_ROWS = 5000
 MAX_KEPT_REJECTIONS = 100_000
 KIND_ORDER = {fmt.CATALOG: 0, fmt.SETTLEMENTS: 1, fmt.FEE_LINES: 2, fmt.ROSTER: 3}
 
@@ -42,20 +41,6 @@ DUPLICATE_KEY = T("与第 {first} 行的关键字重复（{key}）", "duplicate 
 DUPLICATE_KEY_STORED = T("文件内关键字重复（{key}）", "duplicate key within the file ({key})")
 FILE_REJECTED = T("文件有 {count} 行不合格，未导入任何数据；第一处：{first}",
                   "{count} rows of the file are not valid; nothing was imported. First: {first}")
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """One rejected row (or a file-level problem when ``row`` is None)."""
-
-    file: str
-    row: int | None
-    column: str | None  # field code
-    reason: T  # with the offending value, for the screen
-    brief: T  # without it, for reports written to disk
-
-    def message(self, lang: str) -> str:
-        return self.reason.render(lang)
 
 
 @dataclass
@@ -92,15 +77,6 @@ class ImportRejected(BadInput):
         first = where.message(lang)
         text = FILE_REJECTED.render(lang, count=self.count, first=first)
         return (f"file {self.file}: " if lang == "en" else f"文件 {self.file}：") + text
-
-
-def _t(template: T, **params: Any) -> T:
-    return T(template.zh.format(**params), template.en.format(**params))
-
-
-def _rejection(file: str, row: int | None, column: str | None, template: T, **params: Any) -> Rejection:
-    brief_params = {k: ("…" if k == "value" else v) for k, v in params.items()}
-    return Rejection(file, row, column, _t(template, **params), _t(template, **brief_params))
 
 
 # -- progress and cancel -------------------------------------------------------------
@@ -233,155 +209,6 @@ class _KindText:
         return f"{label.zh} / {label.en}"
 
 
-# -- parsing rows --------------------------------------------------------------------
-def _csv_text(value: Any) -> str | None:
-    if value.__class__ is str:
-        return value.strip() or None
-    return fmt.parse_text(value)
-
-
-def row_parser(kind: str, hmap: fmt.HeaderMap, file: str):
-    """A function cells → (values tuple in spec order, extra JSON or None, rejections)."""
-    plan = []
-    for col in fmt.SPECS[kind].columns:
-        parse = _csv_text if col.parse is fmt.parse_text else col.parse
-        plan.append((col.code, hmap.positions.get(col.code), parse, col.required, col.code in fmt.ZERO_WHEN_EMPTY))
-    extras = sorted(hmap.extra.items())
-
-    def parse(number: int, cells: list[Any]):
-        n = len(cells)
-        values = []
-        problems = None
-        for code, pos, fn, required, zero in plan:
-            raw = cells[pos] if pos is not None and pos < n else None
-            try:
-                value = fn(raw) if raw is not None else None
-            except fmt.ValueProblem as exc:
-                problems = problems or []
-                problems.append(_rejection(file, number, code, exc.reason, **exc.params))
-                values.append(None)
-                continue
-            if value is None:
-                if required:
-                    problems = problems or []
-                    problems.append(_rejection(file, number, code, fmt.EMPTY))
-                elif zero:
-                    value = 0
-            values.append(value)
-        extra = None
-        if extras:
-            kept = {h: _plain(cells[i]) for i, h in extras if i < n and str(cells[i]).strip()}
-            if kept:
-                extra = json.dumps(kept, ensure_ascii=False, sort_keys=True)
-        return tuple(values), extra, problems
-
-    return parse
-
-
-class _Slow(Exception):
-    """The fast path met something it does not handle; the row takes the general path."""
-
-
-def fast_row_parser(kind: str, hmap: fmt.HeaderMap, slow):
-    """An unrolled parser for rows of strings (CSV): one generated function, no loop over columns.
-
-    Any problem (a bad value, an empty required cell, a short row) sends the row
-    to ``slow``, which reports every problem of the row with its column.
-    """
-    lines = ["def parse(number, cells):", "    try:"]
-    env: dict[str, Any] = {"_Slow": _Slow, "ValueProblem": fmt.ValueProblem, "slow": slow, "json": json}
-    names = []
-    for i, col in enumerate(fmt.SPECS[kind].columns):
-        pos = hmap.positions.get(col.code)
-        name = f"c{i}"
-        names.append(name)
-        if pos is None:
-            lines.append(f"        {name} = {'0' if col.code in fmt.ZERO_WHEN_EMPTY and not col.required else 'None'}")
-            if col.required:
-                lines.append("        raise _Slow")
-            continue
-        if col.parse is fmt.parse_text:
-            lines.append(f"        {name} = cells[{pos}].strip() or None")
-        elif col.parse is fmt.parse_datetime:
-            # the platform's own form: date and time looked up in the parsers' caches
-            env[f"f{i}"] = col.parse
-            env["_DC"], env["_TC"] = fmt._DATE_CACHE, fmt._TIME_CACHE
-            lines += [f"        v = cells[{pos}]",
-                      f"        d = _DC.get(v[:10]); t = _TC.get(v[11:])",
-                      f"        {name} = (d + ' ' + t) if d is not None and t is not None and len(v) == 19 "
-                      f"and v[10] in ' T' else f{i}(v)"]
-        else:
-            # values repeat (prices, codes, quantities): a per-column memo of parsed cells
-            env[f"f{i}"] = col.parse
-            env[f"m{i}"] = {}
-            lines += [f"        v = cells[{pos}]",
-                      f"        {name} = m{i}.get(v)",
-                      f"        if {name} is None:",
-                      f"            {name} = f{i}(v)",
-                      f"            if {name} is not None and len(m{i}) < 100000: m{i}[v] = {name}"]
-        if col.required:
-            lines.append(f"        if {name} is None: raise _Slow")
-        elif col.code in fmt.ZERO_WHEN_EMPTY:
-            lines.append(f"        if {name} is None: {name} = 0")
-    extras = sorted(hmap.extra.items())
-    if extras:
-        env["_extras"] = extras
-        lines.append("        kept = {h: cells[i] for i, h in _extras if i < len(cells) and cells[i].strip()}")
-        lines.append("        extra = json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None")
-    else:
-        lines.append("        extra = None")
-    # the digest text built in one f-string: the same text as row_digest() builds
-    joined = "\\x1f".join("{" + n + "}" for n in names)
-    lines.append(f'        text = f"{joined}"')
-    lines.append("        if extra: text += '\\x1e' + extra")
-    env["_blake"] = hashlib.blake2b
-    lines.append(f"        return ({', '.join(names)}{',' if len(names) == 1 else ''}), extra, None, "
-                 "_blake(text.encode('utf-8'), digest_size=16).hexdigest()")
-    lines.append("    except (_Slow, ValueProblem, IndexError):")
-    lines.append("        return slow(number, cells)")
-    code = "\n".join(lines)
-    exec(compile(code, f"<row parser {kind}>", "exec"), env)  # noqa: S102 - generated from our own column table
-    return env["parse"]
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, float):
-        return fmt.parse_text(value) if value.is_integer() else repr(value)
-    return value if isinstance(value, (str, int)) else str(value)
-
-
-def row_digest(values: tuple, extra: str | None) -> str:
-    """What ``unchanged`` compares: the parsed values (so '2025/3/1' equals '2025-03-01') and the extra columns."""
-    text = "\x1f".join(map(str, values))
-    if extra:
-        text += "\x1e" + extra
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-
-
-def _data_rows(path: Path, facts):
-    """Data rows (number, cells), skipping the header and rows with no content at all."""
-    for number, cells in import_readers.iter_rows(path, facts):
-        if number == 1:
-            continue
-        for c in cells:
-            if c != "" and c is not None and (c.__class__ is not str or c.strip()):
-                break
-        else:
-            continue
-        yield number, cells
-
-
-def _csv_rows(path: Path, facts):
-    """Like ``_data_rows`` for CSV, where every cell is a string (an empty row has no non-empty cell)."""
-    rows = import_readers.iter_rows(path, facts)
-    next(rows, None)
-    for number, cells in rows:
-        if any(cells):
-            yield number, cells
-
-
 # -- claim tables --------------------------------------------------------------------
 def _in_chunks(items: list, size: int = 500):
     for i in range(0, len(items), size):
@@ -397,35 +224,35 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     cols = list(codes) + ["extra", "row_digest", "batch_id"]
     insert_sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     key_idx = [codes.index(k) for k in spec.key]
-    key_of = _key_getter(key_idx)
     is_lines = kind == fmt.FEE_LINES
     if is_lines:
         update_sql = (f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?")
     else:
         update_sql = f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE {spec.key[0]} = ?"
     cur = session.connection().connection.driver_connection.cursor()
-    parse = row_parser(kind, hmap, path.name)
-    if facts.encoding is not None:
-        parse = fast_row_parser(kind, hmap, parse)
     seen_unchanged: set = set()  # keys (or fee-line ids) found unchanged in this file
     dup_rows: list[tuple[tuple, int]] = []  # (key, row) of later duplicates, first row found afterwards
 
-    def flush(chunk: list[tuple[int, tuple, str | None, tuple, str]]) -> None:
-        # chunk: (row number, values, extra, key, digest)
+    def flush(chunk: list[tuple[int, tuple, tuple]]) -> None:
+        # chunk: (row number, key, insert row = values..., extra, digest, batch id)
         if not chunk:
             return
-        in_chunk: dict[tuple, int] = {}
-        rows = []
-        for item in chunk:
-            key = item[3]
-            if key in in_chunk:
-                dup_rows.append((key, item[0]))
-                continue
-            in_chunk[key] = item[0]
-            rows.append(item)
+        if len({item[1] for item in chunk}) == len(chunk):
+            rows = chunk
+        else:
+            in_chunk: set[tuple] = set()
+            rows = []
+            for item in chunk:
+                key = item[1]
+                if key in in_chunk:
+                    dup_rows.append((key, item[0]))
+                    continue
+                in_chunk.add(key)
+                rows.append(item)
         existing: dict[tuple, tuple] = {}
+        all_known = True
         if is_lines:
-            setl_ids = list({item[3][0] for item in rows})
+            setl_ids = list({item[1][0] for item in rows})
             known: set[str] = set()
             for part in _in_chunks(setl_ids):
                 marks = ",".join("?" * len(part))
@@ -435,35 +262,41 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
                         f"SELECT setl_id, feedetl_sn, id, row_digest, batch_id FROM fee_lines "
                         f"WHERE setl_id IN ({marks})", part):
                     existing[(sid, sn)] = (rid, dig, bid)
+            all_known = len(known) == len(setl_ids)
         else:
-            keys = [item[3][0] for item in rows]
+            keys = [item[1][0] for item in rows]
             for part in _in_chunks(keys):
                 marks = ",".join("?" * len(part))
                 for k, dig, bid in cur.execute(
                         f"SELECT {spec.key[0]}, row_digest, batch_id FROM {table} WHERE {spec.key[0]} IN ({marks})",
                         part):
                     existing[(k,)] = (k, dig, bid)
-        inserts, updates = [], []
-        for number, values, extra, key, digest in rows:
-            if is_lines and key[0] not in known:
-                _reject(res, _rejection(path.name, number, "setl_id", UNKNOWN_SETTLEMENT, value=key[0]))
-                continue
-            found = existing.get(key)
-            if found is None:
-                inserts.append((*values, extra, digest, batch_id))
-                continue
-            ident, old_digest, old_batch = found
-            if old_batch == batch_id or ident in seen_unchanged:
-                dup_rows.append((key, number))
-                continue
-            if old_digest == digest:
-                seen_unchanged.add(ident)
-                res.unchanged += 1
-                continue
-            updates.append((*values, extra, digest, batch_id, ident))
-            ws.log(session, "import.update", table, "/".join(key),
-                   before={"row_digest": old_digest, "batch_id": old_batch},
-                   after={"row_digest": digest, "batch_id": batch_id}, details={"row": number})
+        if all_known and not existing:
+            # the usual case of a first import: every row is new
+            inserts, updates = [item[2] for item in rows], []
+        else:
+            inserts, updates = [], []
+            for number, key, row in rows:
+                if is_lines and key[0] not in known:
+                    _reject(res, _rejection(path.name, number, "setl_id", UNKNOWN_SETTLEMENT, value=key[0]))
+                    continue
+                found = existing.get(key)
+                if found is None:
+                    inserts.append(row)
+                    continue
+                ident, old_digest, old_batch = found
+                if old_batch == batch_id or ident in seen_unchanged:
+                    dup_rows.append((key, number))
+                    continue
+                digest = row[-2]
+                if old_digest == digest:
+                    seen_unchanged.add(ident)
+                    res.unchanged += 1
+                    continue
+                updates.append((*row, ident))
+                ws.log(session, "import.update", table, "/".join(key),
+                       before={"row_digest": old_digest, "batch_id": old_batch},
+                       after={"row_digest": digest, "batch_id": batch_id}, details={"row": number})
         if inserts:
             cur.executemany(insert_sql, inserts)
             res.inserted += len(inserts)
@@ -471,10 +304,9 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
             cur.executemany(update_sql, updates)
             res.updated += len(updates)
 
-    rows = _data_rows(path, facts) if facts.encoding is None else _csv_rows(path, facts)
-    # Reading and parsing run on a helper thread while this one writes: SQLite and
-    # SQLCipher work with the GIL released, so the two overlap on a second core.
-    for n, items, problems in _in_background(lambda: _parse_chunks(rows, parse, key_of)):
+    # Reading and parsing run ahead of this thread (in a child process for a large
+    # CSV, see import_rows) while this one looks rows up and writes them.
+    for n, items, problems in parsed_chunks(path, facts, kind, hmap, batch_id):
         res.rows += n
         for probs in problems:
             for p in probs:
@@ -482,77 +314,9 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
         flush(items)
         tick(res.rows)
     if dup_rows:
+        parse = row_parser(kind, hmap, path.name)
         _report_duplicates(path, facts, parse, key_idx, dup_rows, res)
     res.rejections.sort(key=lambda r: (r.row or 0))
-
-
-def _parse_chunks(rows, parse, key_of):
-    """(rows read, parsed rows, rejections of the bad rows) per chunk of CHUNK_ROWS rows."""
-    chunk, problems, n = [], [], 0
-    for number, cells in rows:
-        n += 1
-        values, extra, probs, *digest = parse(number, cells)
-        if probs:
-            problems.append(probs)
-            continue
-        chunk.append((number, values, extra, key_of(values), digest[0] if digest else row_digest(values, extra)))
-        if len(chunk) >= CHUNK_ROWS:
-            yield n, chunk, problems
-            chunk, problems, n = [], [], 0
-    yield n, chunk, problems
-
-
-_END = object()
-
-
-def _in_background(make_iter, depth: int = 3):
-    """Run an iterator on a helper thread, a few items ahead; errors are re-raised here.
-
-    Leaving the loop early (an error, a cancel) stops the helper before it reads on.
-    """
-    items: queue.Queue = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def put(item) -> bool:
-        while not stop.is_set():
-            try:
-                items.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def work() -> None:
-        try:
-            for item in make_iter():
-                if not put(item):
-                    return
-            put((_END, None))
-        except BaseException as exc:  # handed to the consumer, which raises it
-            put((_END, exc))
-
-    helper = threading.Thread(target=work, name="import-parse", daemon=True)
-    helper.start()
-    try:
-        while True:
-            item = items.get()
-            if item[0] is _END:
-                if item[1] is not None:
-                    raise item[1]
-                return
-            yield item
-    finally:
-        stop.set()
-        helper.join(timeout=10)
-
-
-def _key_getter(key_idx: list[int]):
-    import operator
-
-    if len(key_idx) == 1:
-        i = key_idx[0]
-        return lambda values: (values[i],)
-    return operator.itemgetter(*key_idx)
 
 
 def _reject(res: ImportFileResult, rej: Rejection, count: bool = True) -> None:
