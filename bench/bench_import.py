@@ -18,7 +18,7 @@ import shutil
 import time
 from pathlib import Path
 
-from bench.util import peak_rss_mb, scratch_dir
+from bench.util import peak_rss_children_mb, peak_rss_mb, scratch_dir
 
 LINE_HEADER = ["feedetl_sn", "setl_id", "med_list_codg", "medins_list_codg", "hilist_name", "med_chrgitm_type",
                "chrgitm_lv", "fee_ocur_time", "cnt", "pric", "det_item_fee_sumamt", "pric_uplmt_amt",
@@ -135,8 +135,10 @@ def main(argv: list[str]) -> dict:
             "settlements_import_seconds": round(setl_seconds, 2),
             "reimport_unchanged_seconds": round(reimport_seconds, 2),
             "peak_rss_mb": round(peak_rss_mb(), 1),
+            # the parsing process of a large CSV (import_rows): the largest child this benchmark ran
+            "peak_rss_parse_process_mb": round(peak_rss_children_mb(), 1),
             "target": {"ratio_max": 2.0, "peak_rss_mb_max": 400},
-            "ok": seconds / base_seconds <= 2.0 and peak_rss_mb() <= 400,
+            "ok": seconds / base_seconds <= 2.0 and peak_rss_mb() <= 400 and peak_rss_children_mb() <= 400,
         }
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -128,7 +128,7 @@ class AppealsPanel(QWidget):
             for c, text in enumerate(cells):
                 it = QTableWidgetItem(text)
                 if c in (3, 5, 7):
-                    it.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == 7 and a.status == "open" and a.days_left <= 2:
                     it.setForeground(QColor("#b91c1c"))
                 self.table.setItem(r, c, it)
