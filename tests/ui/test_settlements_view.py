@@ -236,10 +236,13 @@ def test_import_dialog_shows_rejection_report(ws, tmp_path, make_ctx, qtbot):
     assert cq.count_settlements(ws) == 1 and "新增 1" in dlg.status.text()
 
 
-def test_import_dialog_cancel_leaves_nothing(ws, tmp_path, make_ctx, qtbot):
+@pytest.mark.parametrize("parse_in", ["thread", "process"])
+def test_import_dialog_cancel_leaves_nothing(ws, tmp_path, make_ctx, qtbot, monkeypatch, parse_in):
     from bench.bench_import import write_files
+    from workstation.services import import_rows
     from workstation.ui.import_dialog import ImportDialog
 
+    monkeypatch.setattr(import_rows, "PROCESS_MIN_LINES", 0 if parse_in == "process" else 10**12)
     setl, lines = write_files(tmp_path, 30_000)
     dlg = ImportDialog(make_ctx(ws))
     qtbot.addWidget(dlg)
@@ -251,6 +254,31 @@ def test_import_dialog_cancel_leaves_nothing(ws, tmp_path, make_ctx, qtbot):
     assert cq.count_settlements(ws) == 0
     with ws.store.read() as s:
         assert s.execute(text("SELECT count(*) FROM fee_lines")).scalar_one() == 0
+
+
+def test_import_dialog_runs_a_file_parsed_in_a_child_process(ws, tmp_path, make_ctx, qtbot, monkeypatch):
+    """The dialog's import runs on the DB worker thread; its parse runs in a child process."""
+    from bench.bench_import import write_files
+    from workstation.services import import_rows
+    from workstation.ui.import_dialog import ImportDialog
+
+    monkeypatch.setattr(import_rows, "PROCESS_MIN_LINES", 0)
+    started = []
+    real_start = import_rows._start_child
+    monkeypatch.setattr(import_rows, "_start_child", lambda *a: started.append(real_start(*a)) or started[-1])
+    setl, lines = write_files(tmp_path, 12_000)
+    dlg = ImportDialog(make_ctx(ws))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.add_files([str(setl), str(lines)])
+    with qtbot.waitSignal(dlg.finished_import, timeout=60_000):
+        qtbot.mouseClick(dlg.start_btn, Qt.MouseButton.LeftButton)
+    assert len(started) == 2 and all(c is not None for c in started)
+    assert all(c[0].poll() is not None for c in started)  # both parsing processes ended
+    assert "新增 12,000" in dlg.status.text() or "新增 12000" in dlg.status.text(), dlg.status.text()
+    assert dlg.progress.value() == dlg.progress.maximum()
+    with ws.store.read() as s:
+        assert s.execute(text("SELECT count(*) FROM fee_lines")).scalar_one() == 12_000
 
 
 def test_import_button_drag_and_drop_then_the_list_refreshes(ws, make_ctx, qtbot):
