@@ -3,7 +3,8 @@
 Slow (minutes): runs only with WORKSTATION_TEST_PACKAGING=1. It calls
 tools/build_app.sh, which builds dist/workstation/ and runs ``--version`` and a
 headless smoke run (init, user add, audit verify, backup, restore, demo
---size small) with a clean environment from an empty folder.
+--size small, a 60,000-line CSV import parsed by the frozen program as its own
+worker) with a clean environment from an empty folder.
 """
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ def test_built_application_starts_and_runs_headless(tmp_path):
     out = res.stdout
     assert f"workstation {__version__}" in out
     assert '"valid": true' in out and "smoke=ok" in out
+    # the frozen program as the import's parsing worker, then a 60,000-line import through it
+    assert "parse_worker=ok rows=60000 exit=0" in out
+    assert '"kind": "fee_lines", "rows": 60000, "inserted": 60000' in out
     check = json.loads(next(line for line in out.splitlines() if line.startswith('{"version"')))
     assert check["frozen"] is True and all(check["checks"].values()), check
     assert check["keyring_backend"].startswith(("keyring.backends", "keyrings.")), check

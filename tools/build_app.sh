@@ -36,5 +36,11 @@ run WORKSTATION_USER=boss WORKSTATION_PASSPHRASE=pw "$APP" --db "$SMOKE/s.db" --
 run WORKSTATION_USER=alice WORKSTATION_PASSPHRASE=pw2 "$APP" --db "$SMOKE/r.db" --json restore "$SMOKE/s.wsbak"
 run "$APP" --db "$SMOKE/demo.db" --json demo --size small
 run WORKSTATION_USER=demo-admin WORKSTATION_PASSPHRASE=demo "$APP" --db "$SMOKE/demo.db" --json audit verify
+# A large CSV (60,000 fee lines) is parsed by the frozen program started as its own
+# worker (--import-parse-worker): check the worker's stream, then the whole import.
+(cd "$ROOT" && "$PY" -c 'import sys; from pathlib import Path; from bench.bench_import import write_files
+write_files(Path(sys.argv[1]), 60000)' "$SMOKE" && "$PY" tools/check_parse_worker.py "$APP" "$SMOKE/fee_lines.csv")
+run WORKSTATION_USER=demo-admin WORKSTATION_PASSPHRASE=demo "$APP" --db "$SMOKE/demo.db" --json import \
+    "$SMOKE/settlements.csv" "$SMOKE/fee_lines.csv"
 echo "smoke_seconds=$(( $(date +%s) - start ))"
 echo "smoke=ok"
