@@ -22,7 +22,7 @@ from ..store import event_log
 from ..store.models.claims import FeeLineRow, SettlementRow
 from ..store.models.identity import ProfileRow, UserRow
 from ..store.models.review import AppealRow, EvidenceRow, FindingLineRow, FindingRow, ReviewUnitRow
-from ..store.models.sampling import SampleRow
+from ..store.models.sampling import SampleRow, SampleStratumRow, SampleUnitRow
 from . import catalog_service, profile_service
 from .workspace import Workspace
 
@@ -88,43 +88,80 @@ def _users(s: Session) -> dict[str, UserRow]:
     return {u.name: u for u in s.execute(select(UserRow)).scalars()}
 
 
-def _appraisal(per_unit: list[int], frame: int, probability_sample: bool) -> dict:
-    """Mean-per-unit extrapolation of the sampled violations to the frame.
+def _appraisal(per_unit: list[int], frame: int, probability_sample: bool, *, design: str = "srs",
+               strata: list[tuple[str, int, list[int]]] | None = None) -> dict:
+    """Extrapolation of the sampled violations to the frame, by the sample's design.
+
+    - simple random sample: mean per unit (finite-population correction, t);
+    - stratified sample covered whole: the stratified estimator, each stratum's
+      mean weighted by its frame size (Satterthwaite degrees of freedom), the same
+      as ``sample appraise``. Pooling the strata would be biased wherever the
+      sampling fractions differ (an over-sampled high-amount band inflates the claim);
+    - a stratified sample narrowed to an institution or period, and a pps sample:
+      no extrapolation (the strata's frame sizes inside such a part, or a pps
+      estimator, are not at hand), the claim is the total found.
 
     The figure claimed is the lower bound of the two-sided 90% interval (the
     usual conservative choice), never less than what the sample itself found.
-    Without a probability sample there is no extrapolation: the claim is the
-    total found. The statistics come from core.appraisal (exact means, float
-    square root and t quantile); amounts are rounded to whole fen.
+    Without a probability sample there is no extrapolation either. The
+    statistics come from core.appraisal (exact means, float square root and t
+    quantile); amounts are rounded to whole fen.
     """
     n = len(per_unit)
     total = sum(per_unit)
     base = {"confidence": float(CONFIDENCE), "reviewed": n, "frame": frame, "sample_total": fen_to_str(total)}
+
+    def actual(label: str) -> dict:
+        return base | {"method": "actual", "method_label": label, "point_estimate": fen_to_str(total),
+                       "lower": fen_to_str(total), "upper": fen_to_str(total), "claimed": fen_to_str(total),
+                       "note": ""}
+
     if n == 0:
         return base | {"method": "none", "method_label": "无已审核单元，未推算", "point_estimate": "0.00",
                        "lower": "0.00", "upper": "0.00", "claimed": "0.00", "note": ""}
     if frame <= n or not probability_sample:
-        label = "全部审核（普查），无需推算" if frame <= n else "非随机样本，不外推，按实际发现主张"
-        return base | {"method": "actual", "method_label": label, "point_estimate": fen_to_str(total),
-                       "lower": fen_to_str(total), "upper": fen_to_str(total), "claimed": fen_to_str(total),
-                       "note": ""}
-    from ..core.appraisal import AppraisalError, variables_unrestricted
+        return actual("全部审核（普查），无需推算" if frame <= n else "非随机样本，不外推，按实际发现主张")
+    if design == "pps":
+        return actual("按金额概率抽样（pps）的样本不按均值外推，按实际发现主张")
+    if design == "stratified" and strata is None:
+        return actual("分层样本的部分范围（机构或期间）不外推，按实际发现主张")
+    from ..core.appraisal import AppraisalError, StratumInput, variables_stratified, variables_unrestricted
 
     try:
-        r = variables_unrestricted(per_unit, frame, CONFIDENCE)
-    except AppraisalError:  # e.g. a single reviewed unit: no variance to extrapolate with
-        return base | {"method": "actual", "method_label": "样本不足以外推，按实际发现主张",
-                       "point_estimate": fen_to_str(total), "lower": fen_to_str(total), "upper": fen_to_str(total),
-                       "claimed": fen_to_str(total), "note": ""}
+        if design == "stratified":
+            r = variables_stratified([StratumInput(h, size, values) for h, size, values in strata], CONFIDENCE)
+        else:
+            r = variables_unrestricted(per_unit, frame, CONFIDENCE)
+    except AppraisalError:  # e.g. a single reviewed unit (in a stratum): no variance to extrapolate with
+        return actual("样本不足以外推，按实际发现主张")
     point = round(r.point_estimate)
     lower = max(total, math.floor(r.lower))
     upper = max(lower, math.ceil(r.upper))
+    if design == "stratified":
+        method, label = "stratified-mean", "分层样本按层均值外推（有限总体校正，Satterthwaite 自由度，t 分布）"
+        note = (f"分层样本 {len(strata)} 层，已审核 {n} 个单元，总体 {frame} 个单元；"
+                "各层按本层总体数加权；主张金额取置信区间下限。")
+    else:
+        method, label = "mean-per-unit", "简单随机样本均值外推（有限总体校正，t 分布）"
+        note = f"样本 {n} 个单元，总体 {frame} 个单元；主张金额取置信区间下限。"
     return base | {
-        "method": "mean-per-unit", "method_label": "简单随机样本均值外推（有限总体校正，t 分布）",
+        "method": method, "method_label": label,
         "point_estimate": fen_to_str(point), "lower": fen_to_str(lower), "upper": fen_to_str(upper),
         "claimed": fen_to_str(lower), "standard_error": fen_to_str(round(r.standard_error)), "df": r.df,
-        "note": f"样本 {n} 个单元，总体 {frame} 个单元；主张金额取置信区间下限。",
+        "note": note,
     }
+
+
+def _strata(s: Session, sample: SampleRow, units: dict, per_unit: dict[int, int]) -> list[tuple[str, int, list[int]]]:
+    """(stratum, its frame size, the reviewed units' amounts in it) for a whole stratified sample."""
+    sizes = dict(s.execute(select(SampleStratumRow.stratum, SampleStratumRow.frame_size)
+                           .where(SampleStratumRow.sample_id == sample.id)).all())
+    stratum_of = dict(s.execute(select(SampleUnitRow.setl_id, SampleUnitRow.stratum)
+                                .where(SampleUnitRow.sample_id == sample.id)).all())
+    values: dict[str, list[int]] = {h: [] for h in sizes}
+    for uid, amount in per_unit.items():
+        values.setdefault(stratum_of.get(units[uid][0].setl_id, ""), []).append(amount)
+    return [(h, sizes.get(h, 0), v) for h, v in sorted(values.items())]
 
 
 def collect(ws: Workspace, s: Session, scope: Scope, *, number: str, revision: int, preparer: str,
@@ -219,6 +256,9 @@ def collect(ws: Workspace, s: Session, scope: Scope, *, number: str, revision: i
     violations = [{"category": k, "name": names.get(k, k), "count": v[0], "amount": fen_to_str(v[1])}
                   for k, v in sorted(by_cat.items())]
     probability = sample is not None or (bool(units) and all(u.source == "sample" for u, _ in units.values()))
+    design = sample.method if sample is not None else "srs"
+    whole_sample = not (scope.institution or scope.period_from or scope.period_to)
+    strata = _strata(s, sample, units, per_unit) if design == "stratified" and whole_sample else None
     profile_service.ensure_profiles(ws, session=s)
     prow = s.get(ProfileRow, profile_service.active_profile_id(ws))
     profile = json.loads(prow.data) if prow is not None else {}
@@ -241,7 +281,7 @@ def collect(ws: Workspace, s: Session, scope: Scope, *, number: str, revision: i
         "frame": {"units_in_frame": frame, "sampled": sampled, "reviewed": len(reviewed_ids)},
         "violations": violations,
         "violations_total": {"count": len(findings), "amount": fen_to_str(sum(f.amount for f in frows))},
-        "appraisal": _appraisal(list(per_unit.values()), frame, probability),
+        "appraisal": _appraisal(list(per_unit.values()), frame, probability, design=design, strata=strata),
         "appeals": appeal_rows,
         "findings": findings,
     }
