@@ -326,17 +326,14 @@ def key_indexes(kind: str) -> list[int]:
     return [spec.codes.index(k) for k in spec.key]
 
 
-def parsed_chunks(path: Path, facts, kind: str, hmap: fmt.HeaderMap, batch_id: int | None = None, *,
-                  use_process: bool | None = None):
+def parsed_chunks(path: Path, facts, kind: str, hmap: fmt.HeaderMap, batch_id: int | None = None):
     """Iterate (rows read, parsed rows, rejections of bad rows) per chunk, parsed ahead of the caller.
 
     Parsed rows are ``(row number, key, insert row)`` (see ``_parse_chunks``). Large CSV files
     are parsed in a child process, everything else on a helper thread; the
     results are the same either way.
     """
-    if use_process is None:
-        use_process = facts.encoding is not None and facts.lines >= PROCESS_MIN_LINES
-    if use_process and facts.encoding is not None:
+    if facts.encoding is not None and facts.lines >= PROCESS_MIN_LINES:
         child = _start_child(path, facts, kind, hmap, batch_id)
         if child is not None:
             yield from _in_child(*child)
