@@ -17,6 +17,7 @@ from sqlalchemy import text
 from workstation.core.errors import BadInput, Cancelled
 from workstation.services import import_rows
 from workstation.services.import_service import ImportRejected, import_file
+from tests.support.imports import record_parse_processes
 from tests.support.stores import new_store
 
 SETL_HEAD = ["setl_id", "psn_no", "psn_name", "gend", "brdy", "med_type", "fixmedins_code", "begndate", "enddate",
@@ -67,15 +68,7 @@ def _table(ws, table: str) -> list[tuple]:
 def _import_both(tmp_path: Path, monkeypatch, bad: bool, **kw):
     setl, lines = _files(tmp_path, bad)
     out = {}
-    children = []
-    real_start = import_rows._start_child
-
-    def spy(*args):
-        child = real_start(*args)
-        children.append(child)
-        return child
-
-    monkeypatch.setattr(import_rows, "_start_child", spy)
+    children = record_parse_processes(monkeypatch)
     for path_name, threshold in (("process", 0), ("thread", 10**12)):
         monkeypatch.setattr(import_rows, "PROCESS_MIN_LINES", threshold)
         ws = new_store(tmp_path, f"{path_name}.db")
@@ -140,15 +133,7 @@ def test_unreadable_file_is_reported_by_the_child_as_on_a_thread(tmp_path, monke
 
 def test_cancel_stops_the_parsing_process_and_leaves_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(import_rows, "PROCESS_MIN_LINES", 0)
-    started = []
-    real_start = import_rows._start_child
-
-    def spy(*args):
-        child = real_start(*args)
-        started.append(child[0])
-        return child
-
-    monkeypatch.setattr(import_rows, "_start_child", spy)
+    started = record_parse_processes(monkeypatch)
     from bench.bench_import import write_files
 
     setl, lines = write_files(tmp_path, 40_000)
@@ -166,7 +151,7 @@ def test_cancel_stops_the_parsing_process_and_leaves_nothing(tmp_path, monkeypat
             assert s.execute(text("SELECT count(*) FROM fee_lines")).scalar_one() == 0
     finally:
         ws.close()
-    proc = started[-1]
+    proc = started[-1][0]
     assert proc.poll() is not None, "the parsing process still runs after the cancel"
 
 

@@ -259,13 +259,12 @@ def test_import_dialog_cancel_leaves_nothing(ws, tmp_path, make_ctx, qtbot, monk
 def test_import_dialog_runs_a_file_parsed_in_a_child_process(ws, tmp_path, make_ctx, qtbot, monkeypatch):
     """The dialog's import runs on the DB worker thread; its parse runs in a child process."""
     from bench.bench_import import write_files
+    from tests.support.imports import record_parse_processes
     from workstation.services import import_rows
     from workstation.ui.import_dialog import ImportDialog
 
     monkeypatch.setattr(import_rows, "PROCESS_MIN_LINES", 0)
-    started = []
-    real_start = import_rows._start_child
-    monkeypatch.setattr(import_rows, "_start_child", lambda *a: started.append(real_start(*a)) or started[-1])
+    started = record_parse_processes(monkeypatch)
     setl, lines = write_files(tmp_path, 12_000)
     dlg = ImportDialog(make_ctx(ws))
     qtbot.addWidget(dlg)
