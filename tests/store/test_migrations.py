@@ -10,6 +10,7 @@ def test_store_is_at_head(ws):
 
 
 def test_models_and_migrations_do_not_drift(ws):
+    """The models equal the schema a fresh store gets by running every migration up to head."""
     with ws.store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert diff == []

@@ -81,6 +81,9 @@ class Runtime:
             ws = None if given else auth_service.unlock_remembered(self.db, user, lang=self.lang)
             if ws is None:
                 ws = auth_service.unlock(self.db, user, self.passphrase(), lang=self.lang)
+            upgrade = auth_service.schema_upgrade(ws)
+            if upgrade is not None:
+                self.say(upgrade.message(), **upgrade.params())
             self._workspace = ws
         return self._workspace
 

@@ -13,6 +13,7 @@ from ..core.i18n import T
 from ..core.identity import Role, User
 from ..store.keyslots import KdfParams, KeySlots, new_store_key, sidecar_path
 from ..store.models.identity import UserRow
+from ..store.schema_version import NewerSchema
 from ..store.store import Store
 from . import secrets_keyring
 from .workspace import Workspace
@@ -117,6 +118,8 @@ def unlock_remembered(path: Path, user_name: str, *, lang: str = "zh_CN") -> Wor
         return None
     try:
         return open_with_key(path, slots, key, user_name, lang)
+    except NewerSchema:
+        raise  # the key is right; the program is too old - keep the remembered key
     except StoreError:
         # A stale entry (the store was re-keyed or replaced) is forgotten, not fatal.
         secrets_keyring.forget(slots.store_id, user_name)
@@ -189,3 +192,8 @@ def change_passphrase(ws: Workspace, old: str, new: str) -> None:
     with ws.store.session() as s:
         ws.log(s, "user.passphrase", "user", ws.user.name)
     ws.slots.save()
+
+
+def schema_upgrade(ws: Workspace):
+    """What opening this store did to its schema (a ``SchemaUpgrade`` naming the backup), or None."""
+    return ws.store.upgrade

@@ -35,6 +35,7 @@ from ..store.atomic import atomic_writer
 from ..store.engine import connect_raw
 from ..store.event_log import now_iso
 from ..store.keyslots import sidecar_path
+from ..store.schema_version import NEWER_BACKUP, head_version, refuse_newer
 from . import settings_service
 from .workspace import Workspace
 
@@ -94,6 +95,7 @@ def backup(ws: Workspace, target: Path | None = None) -> BackupResult:
             "format": FORMAT, "store_id": ws.store_id, "store_file": ws.store.path.name, "by": ws.user.name,
             "created": now_iso(), "slots_size": len(slots), "slots_sha256": hashlib.sha256(slots).hexdigest(),
             "db_size": tmp.stat().st_size, "db_sha256": _sha256_file(tmp),
+            "schema_version": head_version(),  # a newer program's backup is refused by an older one
         }, sort_keys=True).encode("utf-8")
         digest = hashlib.sha256()
         with atomic_writer(target) as out:
@@ -155,6 +157,7 @@ def restore(backup_file: Path, target: Path) -> dict:
                        file=backup_file.name) from None
     with fh:
         header, offset = _read_header(fh, backup_file.name)
+        refuse_newer(header.get("schema_version"), message=NEWER_BACKUP, file=backup_file.name)
         slots = fh.read(int(header["slots_size"]))
         if hashlib.sha256(slots).hexdigest() != header["slots_sha256"]:
             raise BadInput(DAMAGED, f=backup_file.name)

@@ -39,6 +39,7 @@ from ..core.errors import BadInput, WrongPassphrase
 from ..core.i18n import T
 from ..store.atomic import atomic_writer
 from ..store.keyslots import KdfParams
+from ..store.schema_version import NEWER_PACKAGE, head_version, refuse_newer
 
 MAGIC = b"WSPKG1\n"
 FORMAT = "workstation-package/1"
@@ -96,6 +97,7 @@ def write_package(path: Path, manifest: dict[str, Any], payload: dict[str, Any],
         "nonce": _b64(nonce),
         "check": _check_value(mac_key),
         "manifest": manifest,
+        "schema_version": head_version(),  # a newer program's package is refused by an older one
     }).encode("utf-8")
     prefix = MAGIC + struct.pack(">I", len(header)) + header
     body = zlib.compress(canonical_json(payload).encode("utf-8"), 6)
@@ -122,6 +124,7 @@ def _split(data: bytes, name: str) -> tuple[bytes, dict, bytes]:
         raise BadInput(TAMPERED, f=name) from None
     if not isinstance(header, dict) or header.get("format") != FORMAT or not isinstance(header.get("manifest"), dict):
         raise BadInput(TAMPERED, f=name)
+    refuse_newer(header.get("schema_version"), message=NEWER_PACKAGE, file=name)
     return data[:start + n], header, data[start + n:]
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..core.errors import StoreError
 from .engine import DAMAGED, make_engine
-from . import migrate
+from . import migrate, schema_version, upgrade_backup
 
 
 class Store:
@@ -20,10 +20,17 @@ class Store:
         self.store_id = store_id
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Set when opening upgraded the schema: the caller tells the user where the backup is.
+        self.upgrade: upgrade_backup.SchemaUpgrade | None = None
 
     @classmethod
     def open(cls, path: Path, store_id: str, key: bytes, *, check_integrity: bool = True) -> "Store":
-        """Open with the raw key, check every page's HMAC, migrate to head."""
+        """Open with the raw key, check every page's HMAC, migrate to head.
+
+        A store made by a newer program is refused unchanged (NewerSchema, exit 2);
+        an older one is first copied beside itself and the copy verified
+        (``upgrade_backup``), then upgraded; ``store.upgrade`` says where the copy is.
+        """
         path = Path(path)
         if not path.exists():
             raise StoreError(detail=str(path.name))
@@ -31,6 +38,11 @@ class Store:
         try:
             if check_integrity:
                 _integrity_check(engine)
+            found = schema_version.state(engine)
+            upgrade = None
+            if found.needs_upgrade and found.revision is not None:
+                backup = upgrade_backup.make(path, key, found.version)
+                upgrade = upgrade_backup.SchemaUpgrade(found.version, found.head_version, backup)
             migrate.upgrade(engine)
         except SADatabaseError as exc:
             engine.dispose()
@@ -38,7 +50,9 @@ class Store:
         except StoreError:
             engine.dispose()
             raise
-        return cls(path, store_id, engine)
+        store = cls(path, store_id, engine)
+        store.upgrade = upgrade
+        return store
 
     @classmethod
     def open_new(cls, path: Path, store_id: str, key: bytes) -> "Store":

@@ -5,9 +5,10 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ..core.i18n import normalize_lang
+from ..services import auth_service
 from .context import Bus, UiContext
 from .fonts import register_cjk_font
 from .i18n import Translations
@@ -54,6 +55,9 @@ def run(db: Path | None = None, lang: str | None = None) -> int:
     ws.lang = translations.lang
     window = MainWindow(UiContext(ws, runner, translations, prefs, Bus()))
     window.show()
+    upgrade = auth_service.schema_upgrade(ws)
+    if upgrade is not None:  # the store was upgraded on opening: say where the backup taken before is
+        QMessageBox.information(window, upgrade.TITLE.render(ws.lang), upgrade.message().render(ws.lang, **upgrade.params()))
     try:
         return app.exec()
     finally:
