@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import keyring
@@ -24,6 +25,20 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("WORKSTATION_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def _no_store_work_on_the_gui_thread():
+    """Fails a test in which ui code ran SQL, a KDF or the keyring on the GUI thread (core/gui_thread.py)."""
+    from workstation.core import gui_thread
+
+    gui_thread.take_violations()
+    gui_thread.watch(threading.main_thread().ident)  # pytest-qt's QApplication lives on the main thread
+    yield
+    gui_thread.watch(None)
+    violations = gui_thread.take_violations()
+    if violations:
+        pytest.fail("store work on the GUI thread:\n" + "\n".join(violations), pytrace=False)
 
 
 @pytest.fixture

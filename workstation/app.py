@@ -1,21 +1,12 @@
-"""Composition root: wires store → services → ui or cli."""
+"""Composition root: the entry points' way into the GUI.
+
+Creating a store and adding a user are services (``auth_service``) that do
+all of it, signing identities included; nothing below the entry points
+imports this module (tests/test_layers.py).
+"""
 from __future__ import annotations
 
 from pathlib import Path
-
-
-def store_created_hooks() -> list:
-    """Called after a new store is created, with (workspace, admin passphrase)."""
-    from .services import signing
-
-    return [signing.on_store_created]  # the project CA and the administrator's signing identity
-
-
-def user_added_hooks() -> list:
-    """Called after a user is added, with (workspace, user, their passphrase)."""
-    from .services import signing
-
-    return [signing.on_user_added]  # the user's key pair and certificate from the project CA
 
 
 def run_gui(db: str | None = None, lang: str | None = None) -> int:

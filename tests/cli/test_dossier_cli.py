@@ -19,11 +19,10 @@ PW = DEMO_PASSPHRASE
 def demo_db(tmp_path_factory):
     import os
 
-    from workstation.app import store_created_hooks
 
     os.environ.setdefault("WORKSTATION_KDF_LOG2N", "10")
     db = tmp_path_factory.mktemp("demo") / "demo.db"
-    build_demo(db, size="small", on_created=store_created_hooks())
+    build_demo(db, size="small")
     from workstation.services import dossier_service
 
     admin = demo_workspace_for_path(db, "demo-admin")

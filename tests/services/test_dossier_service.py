@@ -225,12 +225,11 @@ def test_appraisal_laws():
 
 
 def test_demo_step_leaves_a_submitted_dossier(tmp_path):
-    from workstation.app import store_created_hooks
     from workstation.services.demo import build_demo, demo_workspace_for
     from workstation.services.demo import dossiers as demo_dossiers
 
     db = tmp_path / "demo.db"
-    build_demo(db, size="small", on_created=store_created_hooks())
+    build_demo(db, size="small")
     from workstation.services.auth_service import unlock
 
     admin = unlock(db, "demo-admin", "demo")

@@ -29,15 +29,10 @@ def _signed_twice(ws, as_user) -> bytes:
                             field_name="Approver", stamp_pdf=None, reason="t")
 
 
-def test_hooks_create_ca_at_init_and_issue_each_users_certificate(tmp_path):
-    from workstation.app import store_created_hooks, user_added_hooks
-
-    ws = auth_service.create_store(tmp_path / "s.db", "boss", "pw-boss", kdf=FAST_KDF, display_name="张主任",
-                                   on_created=store_created_hooks())
+def test_creating_a_store_and_adding_a_user_issue_the_ca_and_each_users_certificate(tmp_path):
+    ws = auth_service.create_store(tmp_path / "s.db", "boss", "pw-boss", kdf=FAST_KDF, display_name="张主任")
     try:
-        user = auth_service.add_user(ws, "li", "reviewer", "pw-li", display_name="李审核", kdf=FAST_KDF)
-        for hook in user_added_hooks():
-            hook(ws, user, "pw-li")
+        auth_service.add_user(ws, "li", "reviewer", "pw-li", display_name="李审核", kdf=FAST_KDF)
         ca = x509.load_pem_x509_certificate(signing.ca_certificate_pem(ws).encode())
         assert ca.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
         cert = signing.identity_certificate(ws, "li")

@@ -13,12 +13,14 @@ PASSPHRASES = {"admin": "admin-pass", "supervisor": "super-pass", "reviewer": "r
 
 
 def new_store(folder: Path, name: str = "store.db") -> Workspace:
-    """A fresh store with admin, supervisor, reviewer and reviewer2; returns the admin's workspace."""
+    """A fresh store with admin, supervisor, reviewer and reviewer2; returns the admin's workspace.
+
+    Made without signing identities (signing issues them on first use), as the tests were written against.
+    """
     path = Path(folder) / name
-    ws = auth_service.create_store(path, "admin", PASSPHRASES["admin"], kdf=FAST_KDF)
-    auth_service.add_user(ws, "supervisor", Role.SUPERVISOR, PASSPHRASES["supervisor"], kdf=FAST_KDF)
-    auth_service.add_user(ws, "reviewer", Role.REVIEWER, PASSPHRASES["reviewer"], kdf=FAST_KDF)
-    auth_service.add_user(ws, "reviewer2", Role.REVIEWER, PASSPHRASES["reviewer2"], kdf=FAST_KDF)
+    ws = auth_service.create_store(path, "admin", PASSPHRASES["admin"], kdf=FAST_KDF, signing_identities=False)
+    for user, role in (("supervisor", Role.SUPERVISOR), ("reviewer", Role.REVIEWER), ("reviewer2", Role.REVIEWER)):
+        auth_service.add_user(ws, user, role, PASSPHRASES[user], kdf=FAST_KDF, signing_identity=False)
     return ws
 
 

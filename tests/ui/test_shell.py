@@ -77,6 +77,7 @@ def test_idle_lock_keeps_unsaved_input(main_window, qtbot):
     assert not dlg.user_edit.isEnabled() and dlg.user_edit.text() == "admin"
     qtbot.keyClicks(dlg.pass_edit, "not-it")
     qtbot.keyClick(dlg.pass_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dlg.pass_edit.isEnabled(), timeout=5000)  # the passphrase is checked on the worker
     assert main_window.locked and dlg.error.text()
     dlg.pass_edit.clear()
     qtbot.keyClicks(dlg.pass_edit, PASSPHRASES["admin"])

@@ -13,10 +13,9 @@ def register(sub, common) -> None:
 
 
 def cmd_demo(args, rt: Runtime) -> Result:
-    from ..app import store_created_hooks
     from ..services.demo import DEMO_PASSPHRASE, build_demo
 
-    report = build_demo(rt.db, seed=args.seed, size=args.size, on_created=store_created_hooks(),
+    report = build_demo(rt.db, seed=args.seed, size=args.size,
                         progress=lambda step: rt.say(T("正在生成：{step}", "Building: {step}"), step=step))
     rt.say(T("演示数据库已创建：用户 {users}，口令均为 “{pw}”。", "Demo store created: users {users}, passphrase \"{pw}\" for each."),
            users=", ".join(report.users), pw=DEMO_PASSPHRASE)

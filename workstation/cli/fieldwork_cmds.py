@@ -105,10 +105,8 @@ def cmd_package_import(args, rt: Runtime) -> Result:
     path = Path(args.file)
     package_format.read_manifest(path)  # a clear "not a package" before anything is created
     if not rt.db.exists():
-        from ..app import store_created_hooks
-
         user, passphrase = rt.user_name(), rt.passphrase(confirm=True)
-        auth_service.create_store(rt.db, user, passphrase, lang=rt.lang, on_created=store_created_hooks()).close()
+        auth_service.create_store(rt.db, user, passphrase, lang=rt.lang).close()
         rt.say(T("已创建加密数据库 {db}", "Created encrypted store {db}"), db=str(rt.db))
     ws = rt.workspace()
     res = package_service.import_package(ws, path, rt.passphrase(env="WORKSTATION_PACKAGE_PASSPHRASE",

@@ -32,18 +32,12 @@ def register(sub, common) -> None:
     av.set_defaults(handler=cmd_audit_verify)
 
 
-def _hooks():
-    from ..app import store_created_hooks
-
-    return store_created_hooks()
-
-
 def cmd_init(args, rt: Runtime) -> Result:
     from ..services import auth_service
 
     passphrase = rt.passphrase(confirm=True)
     ws = auth_service.create_store(
-        rt.db, args.user, passphrase, display_name=args.display_name, lang=rt.lang, on_created=_hooks()
+        rt.db, args.user, passphrase, display_name=args.display_name, lang=rt.lang
     )
     ws.close()
     rt.say(T("已创建加密数据库 {db}", "Created encrypted store {db}"), db=str(rt.db))
@@ -59,10 +53,6 @@ def cmd_user_add(args, rt: Runtime) -> Result:
         env="WORKSTATION_NEW_PASSPHRASE", prompt=T("新用户的口令：", "New user's passphrase: "), confirm=True
     )
     user = auth_service.add_user(ws, args.name, args.role, new_pass, display_name=args.display_name)
-    from ..app import user_added_hooks
-
-    for hook in user_added_hooks():
-        hook(ws, user, new_pass)
     return Result({"user": user.name, "role": user.role.value})
 
 

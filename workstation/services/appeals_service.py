@@ -22,7 +22,7 @@ from ..core.workdays import add_workdays, workdays_between
 from ..store.models.base import utcnow
 from ..store.models.claims import SettlementRow
 from ..store.models.review import AppealRow, FindingRow, ReviewUnitRow
-from . import review_service as rs
+from . import review as rs
 from .workspace import Workspace
 
 DEFAULT_WORKING_DAYS = 10
@@ -67,13 +67,13 @@ def send(ws: Workspace, finding_id: int, *, working_days: int = DEFAULT_WORKING_
         raise BadInput(T("答复期限须为 1 到 120 个工作日", "the answer period must be 1 to 120 working days"))
     day = sent_on or dt.date.today()
     with ws.store.session() as s:
-        f = rs._finding(s, finding_id)
+        f = rs.get_finding(s, finding_id)
         if f.status != "doubtful":
             raise Conflict(detail=T("只有存疑的发现可以发起申诉", "only a doubtful finding can be sent for appeal")
                            .render(ws.lang))
-        u = rs._unit(s, f.unit_id)
-        rs._may_edit(ws, u)
-        rs._check_lock(ws, s, f.id)
+        u = rs.get_unit(s, f.unit_id)
+        rs.may_edit(ws, u)
+        rs.check_lock(ws, s, f.id)
         if s.execute(select(AppealRow.id).where(AppealRow.finding_id == f.id, AppealRow.status == "open")).first():
             raise Conflict(detail=T("该发现已有待答复的申诉", "the finding already has an open appeal").render(ws.lang))
         inst = s.execute(select(SettlementRow.fixmedins_code).where(SettlementRow.setl_id == u.setl_id)).scalar()
@@ -91,26 +91,26 @@ def send(ws: Workspace, finding_id: int, *, working_days: int = DEFAULT_WORKING_
 
 def _resolve_finding(ws: Workspace, s, f: FindingRow, status: str, amount: int | None, reason: str) -> None:
     """Apply the appeal's outcome to its finding, and the unit's decision if nothing stays doubtful."""
-    before = rs._finding_state(f)
+    before = rs.finding_state(f)
     f.status = status
     if amount is not None and amount != f.amount:
         f.amount = amount
         f.amount_reason = reason
-    rs._bump(f, ws)
-    rs._flush_or_conflict(ws, s)
-    ws.log(s, "review.finding.appeal_outcome", "finding", f.id, before=before, after=rs._finding_state(f),
+    rs.bump(f, ws)
+    rs.flush_or_conflict(ws, s)
+    ws.log(s, "review.finding.appeal_outcome", "finding", f.id, before=before, after=rs.finding_state(f),
            details={"finding": f.id, "status": status})
-    u = rs._unit(s, f.unit_id)
+    u = rs.get_unit(s, f.unit_id)
     if u.status != "doubtful":
         return
     states = s.execute(select(FindingRow.status).where(FindingRow.unit_id == u.id,
                                                        FindingRow.deleted.is_(False))).scalars().all()
     if "doubtful" in states:
         return
-    ubefore = rs._unit_state(u)
+    ubefore = rs.unit_state(u)
     u.status = "violation" if "confirmed" in states else "compliant"
-    rs._bump(u)
-    ws.log(s, "review.unit.appeal_outcome", "review_unit", u.id, before=ubefore, after=rs._unit_state(u),
+    rs.bump(u)
+    ws.log(s, "review.unit.appeal_outcome", "review_unit", u.id, before=ubefore, after=rs.unit_state(u),
            details={"status": u.status})
 
 
@@ -137,7 +137,7 @@ def answer(ws: Workspace, appeal_id: int, *, text: str, outcome: str, answered_o
             raise Conflict(detail=T("答复晚于期限 {d}：逾期未答复视为认可", "the answer came after the deadline {d}: "
                                     "silence counts as accepted").render(ws.lang, d=a.deadline.isoformat()))
         f = s.get(FindingRow, a.finding_id)
-        rs._may_edit(ws, rs._unit(s, f.unit_id))
+        rs.may_edit(ws, rs.get_unit(s, f.unit_id))
         before = {"status": a.status}
         a.status, a.answer, a.answered_on, a.outcome = "answered", text, day, outcome
         ws.log(s, "review.appeal.answer", "appeal", a.id, before=before,

@@ -211,15 +211,16 @@ def export(ws: Workspace, month: str, path: Path | str) -> dict[str, Any]:
     return {"month": month, "file": str(path), "people": len(g["people"]), "sha256": sha}
 
 
-def _day_header(ws: Workspace, d: dict[str, Any]) -> tuple[str, str]:
+def day_header(lang: str, d: dict[str, Any]) -> tuple[str, str]:
+    """A day column's header in ``lang``: the day of the month, and the weekday with a holiday/make-up mark."""
     day = dt.date.fromisoformat(d["date"])
     kind = DayKind(d["kind"])
     mark = ""
     if kind is DayKind.HOLIDAY:
-        mark = "H" if ws.lang == "en" else "节"
+        mark = "H" if lang == "en" else "节"
     elif kind is DayKind.MAKEUP_WORKDAY:
-        mark = "M" if ws.lang == "en" else "班"
-    return str(day.day), WEEKDAYS[day.weekday()].render(ws.lang) + (mark and f"\n{mark}")
+        mark = "M" if lang == "en" else "班"
+    return str(day.day), WEEKDAYS[day.weekday()].render(lang) + (mark and f"\n{mark}")
 
 
 def render_pdf(ws: Workspace, g: dict[str, Any]) -> bytes:
@@ -242,7 +243,7 @@ def render_pdf(ws: Workspace, g: dict[str, Any]) -> bytes:
     name_style = ParagraphStyle("att-name", parent=st.cell, fontSize=7.5, leading=9)
     head = [Paragraph(esc(T("姓名", "Name").render(lang)), name_style)]
     for d in days:
-        num, sub = _day_header(ws, d)
+        num, sub = day_header(ws.lang, d)
         head.append(Paragraph(esc(num) + "<br/>" + esc(sub).replace("\n", "<br/>"), tiny))
     for s in STATUSES:
         head.append(Paragraph(esc(s.label.render(lang)), tiny))
@@ -351,7 +352,7 @@ def render_xlsx(ws: Workspace, g: dict[str, Any]) -> bytes:
     sh.append([])
     head = [cell(T("工号", "Staff no.").render(lang)), cell(T("姓名", "Name").render(lang))]
     for d in days:
-        num, sub = _day_header(ws, d)
+        num, sub = day_header(ws.lang, d)
         head.append(cell(f"{num}\n{sub}", fill=fills.get(DayKind(d["kind"]))))
     head += [cell(s.label.render(lang)) for s in STATUSES]
     sh.row_dimensions[4].height = 42

@@ -1,10 +1,16 @@
-"""Creating stores, unlocking them, and managing users and their key slots."""
+"""Creating stores, unlocking them, and managing users and their key slots.
+
+``create_store`` and ``add_user`` do all of it: the user row, their key slot,
+the events and their signing identity (the project CA with the first store)
+are written in one transaction, so a store never exists without its CA and a
+user never without a certificate. Only the key-slot sidecar file is written
+after the commit (it is a file, not a table).
+"""
 from __future__ import annotations
 
 import contextlib
 import logging
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import select
 
@@ -15,14 +21,10 @@ from ..store.keyslots import KdfParams, KeySlots, new_store_key, sidecar_path
 from ..store.models.identity import UserRow
 from ..store.schema_version import NewerSchema
 from ..store.store import Store
-from . import secrets_keyring
+from . import secrets_keyring, signing
 from .workspace import Workspace
 
 log = logging.getLogger(__name__)
-
-# Called with the new workspace after a store is created (e.g. the dossier
-# service creates the project certificate authority). Passed in by app.py.
-StoreCreatedHook = Callable[[Workspace, str], None]
 
 
 def _to_user(row: UserRow) -> User:
@@ -44,9 +46,15 @@ def create_store(
     display_name: str | None = None,
     lang: str = "zh_CN",
     kdf: KdfParams | None = None,
-    on_created: list[StoreCreatedHook] | None = None,
+    signing_identities: bool = True,
 ) -> Workspace:
-    """Create a new encrypted store with ``admin_name`` as its administrator."""
+    """Create a new encrypted store with ``admin_name`` as its administrator.
+
+    In one transaction: the administrator, the project CA and the
+    administrator's signing identity, with their events. ``signing_identities=False``
+    makes a store as the first builds did, without them (signing then creates
+    them on first use); the test suite's stores are made so.
+    """
     path = Path(path)
     admin_name = _check_name(admin_name)
     if path.exists() or sidecar_path(path).exists():
@@ -67,6 +75,9 @@ def create_store(
             ws = Workspace(store, slots, key, user, lang)
             ws.log(s, "store.create", "store", slots.store_id, details={"file": path.name})
             ws.log(s, "user.add", "user", admin_name, after={"name": admin_name, "role": "admin"})
+            if signing_identities:
+                signing.ensure_ca(ws, s)
+                signing.issue_identity(ws, user, passphrase, s)
         slots.save()
     except BaseException:
         with contextlib.suppress(Exception):
@@ -75,8 +86,6 @@ def create_store(
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
         raise
-    for hook in on_created or ():
-        hook(ws, passphrase)
     return ws
 
 
@@ -140,9 +149,13 @@ def list_users(ws: Workspace) -> list[User]:
 
 
 def add_user(
-    ws: Workspace, name: str, role: Role | str, passphrase: str, *, display_name: str | None = None, kdf: KdfParams | None = None
+    ws: Workspace, name: str, role: Role | str, passphrase: str, *, display_name: str | None = None,
+    kdf: KdfParams | None = None, signing_identity: bool = True,
 ) -> User:
-    """Add a user and their key slot (admin only)."""
+    """Add a user, their key slot and their signing identity, in one transaction (admin only).
+
+    ``signing_identity=False``: no identity now (signing issues it on first use), as in the first builds.
+    """
     ws.require_admin()
     name = _check_name(name)
     role = Role(role)
@@ -163,8 +176,14 @@ def add_user(
             row.display_name = display_name or row.display_name
         s.flush()
         ws.slots.add(name, passphrase, ws.key, kdf)
-        ws.log(s, "user.add", "user", name, before=before, after={"name": name, "role": role.value})
-        user = _to_user(row)
+        try:
+            ws.log(s, "user.add", "user", name, before=before, after={"name": name, "role": role.value})
+            user = _to_user(row)
+            if signing_identity:
+                signing.issue_identity(ws, user, passphrase, s)
+        except BaseException:
+            ws.slots.remove(name)  # the transaction rolls back; the slot (in memory until saved) goes with it
+            raise
     ws.slots.save()
     return user
 

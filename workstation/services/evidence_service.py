@@ -21,7 +21,7 @@ from ..core.errors import BadInput, NotFound
 from ..core.i18n import T
 from ..store.models.base import utcnow
 from ..store.models.review import EvidenceRow, FindingRow
-from . import review_service as rs
+from . import review as rs
 from .workspace import Workspace
 
 MAX_BYTES = 64 * 1024 * 1024  # a phone photo or a scanned record is far below this
@@ -83,16 +83,16 @@ def attach(ws: Workspace, finding_id: int, file_name: str, data: bytes, mime: st
     kind = mime or sniff_mime(name, data)
     digest = hashlib.sha256(data).hexdigest()
     with ws.store.session() as s:
-        f = rs._finding(s, finding_id)
-        u = rs._unit(s, f.unit_id)
-        rs._may_edit(ws, u)
-        rs._not_submitted(ws, u)
-        rs._check_lock(ws, s, f.id)
+        f = rs.get_finding(s, finding_id)
+        u = rs.get_unit(s, f.unit_id)
+        rs.may_edit(ws, u)
+        rs.not_submitted(ws, u)
+        rs.check_lock(ws, s, f.id)
         row = EvidenceRow(uuid=str(uuid.uuid4()), finding_id=f.id, file_name=name, mime=kind, size=len(data),
                           sha256=digest, content=data, added_by=ws.user.name, added_at=utcnow(), deleted=False)
         s.add(row)
         s.flush()
-        rs._bump(u)
+        rs.bump(u)
         meta = {"file_name": name, "mime": kind, "size": len(data), "sha256": digest}
         ws.log(s, "review.evidence.add", "evidence", row.id, after=meta,
                details={"unit": u.id, "finding": f.id} | meta)
@@ -116,12 +116,12 @@ def remove(ws: Workspace, evidence_id: int) -> None:
         if row is None or row.deleted:
             raise NotFound(what=f"evidence {evidence_id}")
         f = s.get(FindingRow, row.finding_id)
-        u = rs._unit(s, f.unit_id)
-        rs._may_edit(ws, u)
-        rs._not_submitted(ws, u)
-        rs._check_lock(ws, s, f.id)
+        u = rs.get_unit(s, f.unit_id)
+        rs.may_edit(ws, u)
+        rs.not_submitted(ws, u)
+        rs.check_lock(ws, s, f.id)
         row.deleted = True
-        rs._bump(u)
+        rs.bump(u)
         ws.log(s, "review.evidence.delete", "evidence", row.id, before={"deleted": False}, after={"deleted": True},
                details={"unit": u.id, "finding": f.id, "sha256": row.sha256})
 

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ..core.canonical import canonical_json
+from ..core import gui_thread
 from ..core.errors import BadInput, WrongPassphrase
 from ..core.i18n import T
 from ..store.atomic import atomic_writer
@@ -74,6 +75,7 @@ def _unb64(text: str) -> bytes:
 
 
 def _derive(passphrase: str, salt: bytes, params: KdfParams) -> tuple[bytes, bytes]:
+    gui_thread.check("Key derivation (scrypt)")
     out = Scrypt(salt=salt, length=64, n=params.n, r=params.r, p=params.p).derive(passphrase.encode("utf-8"))
     return out[:32], out[32:]
 

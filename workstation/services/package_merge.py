@@ -41,7 +41,7 @@ from ..store.models.review import EvidenceRow, FindingLineRow, FindingRow, Revie
 from ..store.models.claims import FeeLineRow
 from . import package_format as fmt
 from .package_rows import FINDING_STATE, UNIT_STATE, finding_state, from_dict, to_dict, unit_state
-from .package_service import PackageResult, Progress, _line_ids, _noop, insert_review_rows
+from .package_service import PackageResult, Progress, line_ids_of, no_progress, insert_review_rows
 from .workspace import Workspace
 
 
@@ -88,7 +88,7 @@ def _apply_finding(s, row: FindingRow, remote: dict, setl_id: str, version: int)
     row.version = version
     want = sorted(remote.get("lines") or [])
     if want != _local_finding(s, row)["lines"]:
-        ids = _line_ids(s, [setl_id])
+        ids = line_ids_of(s, [setl_id])
         s.query(FindingLineRow).filter(FindingLineRow.finding_id == row.id).delete()
         s.add_all([FindingLineRow(finding_id=row.id, fee_line_id=ids[(setl_id, sn)]) for sn in want])
     s.flush()
@@ -118,7 +118,7 @@ def append_foreign(s, ev: dict) -> bool:
     return True
 
 
-def merge_results(ws: Workspace, path: Path, passphrase: str, *, progress: Progress = _noop) -> PackageResult:
+def merge_results(ws: Workspace, path: Path, passphrase: str, *, progress: Progress = no_progress) -> PackageResult:
     """Merge a results package (supervisor or admin only); see the module docstring."""
     ws.require_supervisor()
     pkg = fmt.open_package(Path(path), passphrase)
@@ -178,7 +178,7 @@ def merge_results(ws: Workspace, path: Path, passphrase: str, *, progress: Progr
             if outcome in ("apply", "same"):
                 new_sync[r["uuid"]] = [digest(theirs), digest(theirs)]
             progress(done, total)
-        inserted = insert_review_rows(s, p, unit_ids, _line_ids(s, sorted(set(unit_setl.values()))))
+        inserted = insert_review_rows(s, p, unit_ids, line_ids_of(s, sorted(set(unit_setl.values()))))
         for r in p.get("findings", []):
             if r["uuid"] not in local_f and r["unit_uuid"] in unit_ids:
                 new_sync[r["uuid"]] = [digest(finding_state(r))] * 2

@@ -78,13 +78,13 @@ def _chunks(items: list, n: int = 500):
         yield items[i:i + n]
 
 
-def _noop(done: int, total: int) -> None:
+def no_progress(done: int, total: int) -> None:
     pass
 
 
 # -- export of a work package ------------------------------------------------------------
 def export_work(ws: Workspace, path: Path, passphrase: str, *, users: list[str], sample_id: int | None = None,
-                expires: dt.date | None = None, progress: Progress = _noop) -> PackageResult:
+                expires: dt.date | None = None, progress: Progress = no_progress) -> PackageResult:
     """Write a work package for ``users`` (supervisor or admin only)."""
     ws.require_supervisor()
     users = [u.strip() for u in users if u and u.strip()]
@@ -187,7 +187,7 @@ def _review_rows(s, unit_uuid: dict[int, str]) -> tuple[list, list, list]:
 
 
 # -- import of a work package on the laptop ---------------------------------------------------
-def import_package(ws: Workspace, path: Path, passphrase: str, *, progress: Progress = _noop) -> PackageResult:
+def import_package(ws: Workspace, path: Path, passphrase: str, *, progress: Progress = no_progress) -> PackageResult:
     """Bring a work package into this store. Importing the same package twice changes nothing."""
     pkg = fmt.open_package(Path(path), passphrase)
     m, p = pkg.manifest, pkg.payload
@@ -250,7 +250,7 @@ def _insert_work(s, p: dict, progress: Progress) -> dict[str, int]:
     for chunk in _chunks(lines):
         s.execute(insert(FeeLineRow), chunk)
     progress(2, 6)
-    line_id = _line_ids(s, setl_ids)
+    line_id = line_ids_of(s, setl_ids)
     flags = []
     for r in p.get("flags", []):
         if r["setl_id"] in new_ids:
@@ -287,7 +287,7 @@ def _insert_work(s, p: dict, progress: Progress) -> dict[str, int]:
             "catalog": len(cat), "findings": n_findings}
 
 
-def _line_ids(s, setl_ids: list[str]) -> dict[tuple[str, str], int]:
+def line_ids_of(s, setl_ids: list[str]) -> dict[tuple[str, str], int]:
     out = {}
     for chunk in _chunks(setl_ids):
         for fid, sid, sn in s.execute(select(FeeLineRow.id, FeeLineRow.setl_id, FeeLineRow.feedetl_sn)
@@ -338,7 +338,7 @@ def insert_review_rows(s, p: dict, unit_ids: dict[str, int], line_id: dict[tuple
 
 # -- results package on the laptop ---------------------------------------------------------------
 def export_results(ws: Workspace, path: Path, passphrase: str, *, expires: dt.date | None = None,
-                   progress: Progress = _noop) -> PackageResult:
+                   progress: Progress = no_progress) -> PackageResult:
     """Write what was done here on the units of the imported work packages."""
     expires = expires or dt.date.today() + dt.timedelta(days=DEFAULT_EXPIRY_DAYS)
     with ws.store.read() as s:

@@ -112,7 +112,7 @@ def get_staff(ws: Workspace, staff_id: int, *, day: dt.date | None = None) -> di
 
 
 # -- writing ---------------------------------------------------------------------------------
-def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+def clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     """Validate and normalise editable fields; raise BadInput naming the field."""
     out: dict[str, Any] = {}
     for key, value in fields.items():
@@ -172,7 +172,7 @@ def save_staff(ws: Workspace, fields: dict[str, Any], staff_id: int | None = Non
                session: Session | None = None, action: str | None = None) -> int:
     """Add (``staff_id`` None) or change a staff record; admin only; logged with the changed fields."""
     ws.require_admin()
-    clean = _clean(fields)
+    clean = clean_fields(fields)
 
     def _do(s: Session) -> int:
         if "staff_no" in clean:

@@ -13,6 +13,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from ..core.errors import NotFound
 from ..core.i18n import T
 from ..store.atomic import atomic_write_bytes
 from . import sampling_service
@@ -60,7 +61,7 @@ def record_bytes(ws: Workspace, ref) -> bytes:
         try:
             pr = sampling_service.preset(d["preset"])
             preset_name = f'{d["preset"]}（{pr["name_zh"] if lang != "en" else pr["name_en"]}）'
-        except Exception:  # a preset removed since: the id still identifies it
+        except NotFound:  # a preset removed since: the id still identifies it
             preset_name = d["preset"]
     rows = [
         [tt("项目", "Item"), tt("内容", "Value")],

@@ -23,7 +23,7 @@ from ..core.i18n import T
 from ..store.models.base import utcnow
 from ..store.models.claims import SettlementRow
 from ..store.models.review import SecondReviewRow, ReviewUnitRow
-from .review_service import DECIDED
+from .review import DECIDED
 from .workspace import Workspace
 
 CHECK_KINDS = {
@@ -154,3 +154,23 @@ def pass_rate(ws: Workspace, quarter: str, reviewer: str | None = None) -> tuple
     items = [c for c in checks(ws, quarter) if c.agree is not None and (reviewer is None or c.reviewed_by == reviewer)]
     agreed = sum(1 for c in items if c.agree)
     return agreed, len(items), (Fraction(agreed, len(items)) if items else None)
+
+
+def reviewers(ws: Workspace) -> list[str]:
+    """Everyone who has units assigned, by name (the people whose work can be checked)."""
+    with ws.store.read() as s:
+        return list(s.execute(select(ReviewUnitRow.assigned_to).where(ReviewUnitRow.assigned_to.is_not(None))
+                              .distinct().order_by(ReviewUnitRow.assigned_to)).scalars())
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the second-review panel shows for a quarter."""
+
+    reviewers: tuple[str, ...]
+    checks: tuple[CheckItem, ...]
+    pass_rate: tuple[int, int, Fraction | None]
+
+
+def overview(ws: Workspace, quarter: str) -> Overview:
+    return Overview(tuple(reviewers(ws)), tuple(checks(ws, quarter)), pass_rate(ws, quarter))

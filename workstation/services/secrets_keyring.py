@@ -11,6 +11,8 @@ import logging
 import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
 
+from ..core import gui_thread
+
 SERVICE = "workstation-store-key"
 log = logging.getLogger(__name__)
 
@@ -22,18 +24,20 @@ def _entry(store_id: str, user: str) -> str:
 def available() -> bool:
     try:
         backend = keyring.get_keyring()
-    except Exception:  # a broken backend configuration is the same as none
+    except Exception as exc:  # a broken backend configuration is the same as none
+        log.warning("no usable keyring backend: %s", type(exc).__name__)
         return False
     name = type(backend).__module__ + "." + type(backend).__name__
     if "fail" in name.lower() or "null" in name.lower():
         return False
     try:
         return float(getattr(backend, "priority", 1)) > 0
-    except Exception:
+    except (TypeError, ValueError):  # a backend without a numeric priority is taken as usable
         return True
 
 
 def remember(store_id: str, user: str, key: bytes) -> bool:
+    gui_thread.check("Keyring")
     if not available():
         return False
     try:
@@ -45,6 +49,7 @@ def remember(store_id: str, user: str, key: bytes) -> bool:
 
 
 def recall(store_id: str, user: str) -> bytes | None:
+    gui_thread.check("Keyring")
     if not available():
         return None
     try:
@@ -61,6 +66,7 @@ def recall(store_id: str, user: str) -> bytes | None:
 
 
 def forget(store_id: str, user: str) -> bool:
+    gui_thread.check("Keyring")
     if not available():
         return False
     with contextlib.suppress(PasswordDeleteError, KeyringError):

@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 
+from ..core import gui_thread
 from ..core.errors import StoreError, WrongPassphrase
 from ..core.i18n import T
 from ..core.identity import ROLE_LABELS, Role, User
@@ -78,6 +79,7 @@ def _unwrap_with_store_key(ws: Workspace, wrapped: str) -> bytes:
 
 
 def _passphrase_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    gui_thread.check("Key derivation (scrypt)")
     return Scrypt(salt=salt, length=32, n=params.n, r=params.r, p=params.p).derive(passphrase.encode("utf-8"))
 
 
@@ -278,18 +280,6 @@ def unlock_credential(ws: Workspace, passphrase: str) -> Credential:
             der = _unwrap_with_passphrase(ws, user.name, passphrase, row.key_wrapped)
     key = serialization.load_der_private_key(der, password=None)
     return Credential(user=user, cert=cert, key=key, ca_cert=ensure_ca(ws))
-
-
-# -- hooks (registered in app.py) ----------------------------------------------------
-def on_store_created(ws: Workspace, passphrase: str) -> None:
-    """Create the project CA and the administrator's identity at ``init``."""
-    ensure_ca(ws)
-    issue_identity(ws, ws.user, passphrase)
-
-
-def on_user_added(ws: Workspace, user: User, passphrase: str) -> None:
-    """Issue the new user's key pair and certificate (the admin's workspace holds the CA key)."""
-    issue_identity(ws, user, passphrase)
 
 
 # -- PAdES ---------------------------------------------------------------------------

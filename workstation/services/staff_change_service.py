@@ -87,7 +87,7 @@ def request_change(ws: Workspace, *, notice_date: dt.date | str, reason: str, le
         raise BadInput(T("须指定离岗人员或新增人员", "name who leaves or who joins"), column="leaving")
     clean_joining: dict[str, Any] = {}
     if joining:
-        clean = roster_service._clean(joining)
+        clean = roster_service.clean_fields(joining)
         if not clean.get("staff_no") or not clean.get("name"):
             raise BadInput(T("新增人员须有工号和姓名", "the joining person needs a staff number and a name"),
                            column="staff_no")

@@ -12,6 +12,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from ..core import gui_thread
 from ..core.errors import StoreError
 from ..core.i18n import T
 
@@ -40,6 +41,7 @@ def connect_raw(path: Path, key: bytes) -> sqlcipher3.dbapi2.Connection:
     """A DB-API connection with the key applied and the store's pragmas set."""
     if len(key) != 32:
         raise ValueError("store key must be 32 bytes")
+    gui_thread.check("Opening the store")
     conn = sqlcipher3.dbapi2.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
         # SQLCipher would otherwise print its own diagnostics on stderr; our

@@ -26,6 +26,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from ..core import gui_thread
 from ..core.errors import AccountLocked, StoreError, WrongPassphrase
 from ..core.i18n import T
 from .atomic import atomic_write_bytes
@@ -73,6 +74,7 @@ def slot_id(store_id: str, user_name: str) -> str:
 
 
 def _derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    gui_thread.check("Key derivation (scrypt)")
     kdf = Scrypt(salt=salt, length=32, n=params.n, r=params.r, p=params.p)
     return kdf.derive(passphrase.encode("utf-8"))
 

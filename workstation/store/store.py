@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..core.errors import StoreError
 from .engine import DAMAGED, make_engine
-from . import migrate, schema_version, upgrade_backup
+from . import gui_guard, migrate, schema_version, upgrade_backup  # noqa: F401  (gui_guard registers itself)
 
 
 class Store:

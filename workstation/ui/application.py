@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from ..core import gui_thread
 from ..core.i18n import normalize_lang
 from ..services import auth_service
 from .context import Bus, UiContext
@@ -43,6 +46,8 @@ def run(db: Path | None = None, lang: str | None = None) -> int:
 
     app = make_app()
     _install_excepthook()
+    if os.environ.get("WORKSTATION_GUI_GUARD"):  # developers: fail loudly on store work in the GUI thread
+        gui_thread.watch(threading.get_ident())
     prefs = Prefs()
     translations = Translations(app)
     translations.set_language(normalize_lang(lang or prefs.lang))

@@ -14,6 +14,7 @@ from ..core.errors import Cancelled
 from ..services.import_service import ImportFileResult, ImportRejected, Rejection, import_files, write_rejection_report
 from .context import UiContext
 from .errors import show_error
+from ..core.changes import Area, Changes
 
 FILE_PATTERNS = "*.csv *.txt *.xlsx *.xlsm *.xls"
 
@@ -246,9 +247,8 @@ class ImportDialog(QDialog):
         self.rej_model.set_rows(rejected)
         self.export_btn.setEnabled(bool(rejected))
         self.status.setText("\n".join(lines))
-        self.ctx.bus.data_changed.emit("claims")
-        if any(r.kind == fmt.ROSTER for r in results):
-            self.ctx.bus.data_changed.emit("roster")
+        roster = any(r.kind == fmt.ROSTER for r in results)
+        self.ctx.bus.publish(Changes.of(Area.CLAIMS, *([Area.ROSTER] if roster else [])))
         self.finished_import.emit(results)
 
     def _summary(self, r: ImportFileResult) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ..core.errors import WorkstationError
 from ..services import auth_service
 from .credentials_dialog import CredentialsDialog
 from .errors import message_for
@@ -155,20 +154,30 @@ class LoginDialog(QDialog):
         dlg = NewStoreDialog(self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        path, user, passphrase = dlg.values()
-        try:
-            from ..app import store_created_hooks
+        self.create_store(*dlg.values())
 
-            ws = auth_service.create_store(path, user, passphrase, lang=self.translations.lang,
-                                           on_created=store_created_hooks())
-        except WorkstationError as exc:
-            QMessageBox.warning(self, self.tr("无法新建数据库"), exc.message(self.translations.lang))
-            return
-        self.db_edit.setText(str(path))
-        self.user_edit.setText(user)
-        self.workspace = ws
-        self.prefs.last_db = Path(path)
-        self.accept()
+    def create_store(self, path: Path, user: str, passphrase: str):
+        """Create the store (scrypt, keys, CA and the admin's identity) on the worker, then sign in."""
+        lang = self.translations.lang
+
+        def ok(ws) -> None:
+            self._set_busy(False)
+            self.error.clear()
+            self.db_edit.setText(str(path))
+            self.user_edit.setText(user)
+            self.workspace = ws
+            self.prefs.last_db = Path(path)
+            self.accept()
+
+        def failed(exc) -> None:
+            self._set_busy(False)
+            self.error.clear()
+            QMessageBox.warning(self, self.tr("无法新建数据库"), message_for(exc, lang))
+
+        self._set_busy(True)
+        self._task = self.runner.run(lambda p: auth_service.create_store(path, user, passphrase, lang=lang),
+                                     name="create_store", on_success=ok, on_failure=failed)
+        return self._task
 
     def _set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)
@@ -182,40 +191,43 @@ class LoginDialog(QDialog):
         if not user:
             self.error.setText(self.tr("请输入用户名。"))
             return
-        if self.locked is not None:
-            try:
-                self.locked.slots.unwrap(user, passphrase)
-            except WorkstationError as exc:
-                self.error.setText(exc.message(lang))
-                self.pass_edit.selectAll()
-                return
-            self.workspace = self.locked
-            self.accept()
-            return
         remember = self.remember.isChecked()
-
-        def job(progress):
-            if not passphrase:
-                ws = auth_service.unlock_remembered(db, user, lang=lang)
-                if ws is not None:
-                    return ws
-            return auth_service.unlock(db, user, passphrase, lang=lang)
-
-        def ok(ws) -> None:
-            self._set_busy(False)
-            self.workspace = ws
-            self.prefs.last_db = db
-            if remember and not auth_service.remember_on_this_computer(ws) and not self.prefs.keyring_notice_shown:
-                self.prefs.keyring_notice_shown = True
-                QMessageBox.information(self, self.tr("系统密钥环不可用"), self.tr(
-                    "本机没有可用的系统密钥环，无法记住口令。以后每次登录时请输入口令。"))
-            self.accept()
 
         def failed(exc) -> None:
             self._set_busy(False)
             self.error.setText(message_for(exc, lang))
             self.pass_edit.selectAll()
             self.pass_edit.setFocus()
+
+        if self.locked is not None:
+            locked = self.locked
+
+            def unlocked(_) -> None:
+                self._set_busy(False)
+                self.workspace = locked
+                self.accept()
+
+            self._set_busy(True)
+            self._task = self.runner.run(lambda p: locked.slots.unwrap(user, passphrase), name="unlock",
+                                         on_success=unlocked, on_failure=failed)
+            return
+
+        def job(progress):
+            ws = auth_service.unlock_remembered(db, user, lang=lang) if not passphrase else None
+            if ws is None:
+                ws = auth_service.unlock(db, user, passphrase, lang=lang)
+            return ws, (auth_service.remember_on_this_computer(ws) if remember else True)
+
+        def ok(result) -> None:
+            ws, remembered = result
+            self._set_busy(False)
+            self.workspace = ws
+            self.prefs.last_db = db
+            if not remembered and not self.prefs.keyring_notice_shown:
+                self.prefs.keyring_notice_shown = True
+                QMessageBox.information(self, self.tr("系统密钥环不可用"), self.tr(
+                    "本机没有可用的系统密钥环，无法记住口令。以后每次登录时请输入口令。"))
+            self.accept()
 
         self._set_busy(True)
         self._task = self.runner.run(job, name="unlock", on_success=ok, on_failure=failed)

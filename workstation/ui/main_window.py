@@ -15,7 +15,8 @@ from ..core.identity import ROLE_LABELS
 from .context import UiContext
 from .views import VIEWS
 from .views.base import View
-from .views.settings_view import idle_minutes
+from .views.settings_view import DEFAULT_IDLE_MINUTES, idle_minutes
+from ..core.changes import Area, Changes
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(on_idle)
+        self._fixed = False
         self.set_minutes(minutes)
         QApplication.instance().installEventFilter(self)
 
@@ -47,7 +49,13 @@ class IdleWatcher(QObject):
         self.timer.setInterval(max(1, int(minutes)) * 60_000)
         self.timer.start()
 
+    def stored_minutes(self, minutes: int) -> None:
+        """The setting, read from the store in the background: applied unless an interval was set meanwhile."""
+        if not self._fixed:
+            self.set_minutes(minutes)
+
     def set_interval_ms(self, ms: int) -> None:  # tests
+        self._fixed = True
         self.timer.setInterval(ms)
         self.timer.start()
 
@@ -104,9 +112,10 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         ctx.bus.navigate.connect(self.show_view)
-        ctx.bus.data_changed.connect(self._data_changed)
+        ctx.bus.changes.connect(self._changed)
         ctx.runner.default_failure = self._show_error
-        self.idle = IdleWatcher(idle_minutes(ctx.ws), self.lock, self)
+        self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES, self.lock, self)
+        self._read_idle_minutes()
         self.retranslate()
         self.rail.setCurrentRow(0)
         self.resize(1280, 760)
@@ -176,9 +185,13 @@ class MainWindow(QMainWindow):
     def current_view(self) -> View:
         return self.stack.currentWidget()
 
-    def _data_changed(self, area: str) -> None:
-        if area == "settings":
-            self.idle.set_minutes(idle_minutes(self.ctx.ws))
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(Area.SETTINGS):
+            self._read_idle_minutes()
+
+    def _read_idle_minutes(self) -> None:
+        ws = self.ctx.ws
+        self.ctx.run(lambda p: idle_minutes(ws), name="settings.idle", on_success=self.idle.stored_minutes)
 
     def _show_error(self, exc: BaseException) -> None:
         from .errors import show_error

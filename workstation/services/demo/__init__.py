@@ -44,18 +44,14 @@ class DemoReport:
 
 
 def build_demo(path: Path, *, seed: str = "2025", size: str = "small",
-               progress: Callable[[str], None] | None = None, on_created: list | None = None) -> DemoReport:
+               progress: Callable[[str], None] | None = None) -> DemoReport:
     if size not in SIZES:
         raise ValueError(size)
-    ws = create_store(Path(path), "demo-admin", DEMO_PASSPHRASE, display_name="演示管理员", on_created=on_created)
+    ws = create_store(Path(path), "demo-admin", DEMO_PASSPHRASE, display_name="演示管理员")
     try:
         users = [u[0] for u in DEMO_USERS]
         for name, role, display in DEMO_USERS[1:]:
-            user = add_user(ws, name, role, DEMO_PASSPHRASE, display_name=display)
-            from ...app import user_added_hooks
-
-            for hook in user_added_hooks():
-                hook(ws, user, DEMO_PASSPHRASE)
+            add_user(ws, name, role, DEMO_PASSPHRASE, display_name=display)
         report = DemoReport(db=str(path), users=users, seed=str(seed), size=size)
         for module, func in STEPS:
             if progress:

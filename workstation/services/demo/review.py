@@ -71,7 +71,7 @@ def _units_by_reviewer(ws: Workspace) -> dict[str, list[tuple[int, str]]]:
 
 
 def _open_units(ws: Workspace, actors: dict[str, Workspace], size: str) -> None:
-    from .. import review_service as rs
+    from .. import review as rs
     from ...store.models.claims import SettlementRow
 
     n = UNITS_IF_NONE.get(size, 24)
@@ -116,7 +116,7 @@ BASES = ["《河南省医疗服务价格项目规范》第 3.2 条", "《医疗�
 def build(ws: Workspace, rng: random.Random, size: str) -> dict:
     from .. import appeals_service as ap
     from .. import evidence_service as ev
-    from .. import review_service as rs
+    from .. import review as rs
     from . import demo_workspace_for
 
     actors = {who: demo_workspace_for(ws, who) for who in REVIEWERS}

@@ -14,6 +14,7 @@ from ...core.money import yuan_to_fen
 from ...services import appeals_service as ap
 from ..context import UiContext
 from .common import category_name, yuan
+from ...core.changes import Area, Changes
 
 
 class AnswerDialog(QDialog):
@@ -108,7 +109,7 @@ class AppealsPanel(QWidget):
         def done(result) -> None:
             settled, self.items = result
             if settled:
-                self.ctx.bus.data_changed.emit("review")
+                self.ctx.bus.publish(Changes.of(Area.REVIEW))
             self._fill()
 
         self.ctx.run(job, name="review.appeals", on_success=done)
@@ -163,7 +164,7 @@ class AppealsPanel(QWidget):
                 return
             ws, aid = self.ctx.ws, a.id
             self.ctx.run(lambda p: ap.answer(ws, aid, **vals), name="review.appeal.answer",
-                         on_success=lambda _r: (self.refresh(), self.ctx.bus.data_changed.emit("review")))
+                         on_success=lambda _r: self.refresh(), changes=Changes.of(Area.REVIEW))
 
         dlg.finished.connect(finished)
         dlg.open()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from ...core.money import fen_to_str
-from ...services import review_service as rs
+from ...services import review as rs
 
 STATUS_COLORS = {
     "pending": QColor("#6b7280"),

@@ -6,6 +6,8 @@ temporary file. Export writes a copy only where the user chooses.
 """
 from __future__ import annotations
 
+import logging
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
 from ...services import evidence_service as ev
 
 FILE_FILTER = "*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp *.pdf *.xlsx *.xls *.csv *.ofd *.doc *.docx"
+
+log = logging.getLogger(__name__)
 
 
 def pdf_page_count(data: bytes) -> int:
@@ -56,7 +60,8 @@ def preview_image(mime: str, data: bytes, width: int = 800, page: int = 0) -> QI
     if ev.is_pdf(mime):
         try:
             return render_pdf_page(data, page, width)
-        except Exception:  # a damaged PDF shows "no preview", it does not crash the view
+        except Exception as exc:  # a damaged PDF shows "no preview", it does not crash the view
+            log.warning("no preview for a PDF evidence file: %s", type(exc).__name__)
             return None
     return None
 

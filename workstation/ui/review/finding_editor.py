@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.money import yuan_to_fen
-from ...services import review_service as rs
+from ...services import review as rs
 from ...services.catalog_service import violations
-from ...services.review_service import FindingInfo
+from ...services.review import FindingInfo
 from .common import yuan
 
 TYPING_SAVE_MS = 400

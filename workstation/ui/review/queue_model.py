@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
-from ...services.review_service import QueueItem
+from ...services.review import QueueItem
 from .common import STATUS_COLORS, status_label, yuan
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -11,44 +11,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QToolButton,
     QVBoxLayout, QWidget,
 )
-from sqlalchemy import select
 
 from ...services import appeals_service as ap
 from ...services import evidence_service as ev
-from ...services import review_service as rs
-from ...services.review_service import UnitInfo
+from ...services import review as rs
+from ...services.review import UnitInfo, UnitView
 from ..context import UiContext
 from .common import STATUS_COLORS, category_name, status_label, yuan
 from .evidence_panel import EvidencePanel, EvidencePreview
 from .finding_editor import FindingEditor
-
-
-def load_unit(ws, unit_id: int, start: bool = True, with_detail_of: str | None = "?"):
-    """Everything the record view shows, in one trip to the DB worker.
-
-    Returns (unit, fee lines its findings name (sn, item), each flagged line's first rule, settlement
-    detail or None). The settlement detail is read only when the unit's settlement differs from
-    ``with_detail_of`` (the one already shown).
-    """
-    from ...services.claims_query import settlement_detail
-    from ...store.models.claims import FeeLineRow
-    from ...store.models.screening import FlagRow
-
-    info = rs.start_unit(ws, unit_id) if start else rs.unit(ws, unit_id)
-    ids = sorted({i for f in info.findings for i in f.fee_line_ids})
-    with ws.store.read() as s:
-        names = {r[0]: (r[1], r[2] or "") for r in s.execute(select(
-            FeeLineRow.id, FeeLineRow.feedetl_sn, FeeLineRow.hilist_name).where(FeeLineRow.id.in_(ids)))} if ids else {}
-        rules = {}
-        for lid, rule in s.execute(select(FlagRow.fee_line_id, FlagRow.rule_id).where(
-                FlagRow.setl_id == info.setl_id).order_by(FlagRow.id)):
-            rules.setdefault(lid, rule)
-    detail = settlement_detail(ws, info.setl_id) if info.setl_id != with_detail_of else None
-    return info, names, rules, detail
+from ...core.changes import Area, Changes
 
 
 class RecordView(QWidget):
-    unit_changed = Signal(int)  # a unit's status or findings changed (queue refreshes its row)
     loaded = Signal(int)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, shortcut_host: QWidget | None = None) -> None:
@@ -207,8 +182,8 @@ class RecordView(QWidget):
 
         shown = self._setl
 
-        def done(result) -> None:
-            info, names, rules, detail = result
+        def done(result: UnitView) -> None:
+            info, names, rules, detail = result.unit, result.line_names, result.line_rules, result.detail
             new_unit = self.info is None or self.info.id != info.id
             self.info, self.line_names, self.line_rules = info, names, rules
             if detail is not None:  # read on the same trip: one worker job, one repaint
@@ -223,7 +198,8 @@ class RecordView(QWidget):
             self._refresh_buttons()
             self.loaded.emit(info.id)
 
-        self.ctx.run(lambda p: load_unit(ws, uid, start, shown), name="review.load", on_success=done)
+        self.ctx.run(lambda p: rs.unit_view(ws, uid, start=start, shown_setl_id=shown), name="review.load",
+                     on_success=done)
 
     def current_finding_id(self) -> int | None:
         it = self.findings.currentItem()
@@ -297,13 +273,13 @@ class RecordView(QWidget):
         uid = self.info.id
 
         def ok(result) -> None:
-            self.unit_changed.emit(uid)
             self._reload(uid, select_finding=result if select_finding == -1 else select_finding,
                          force_editor=force_editor)
             if after:
                 after(result)
 
-        self.ctx.run(fn, name="review.edit", on_success=ok)
+        # the queue (and anything else showing review data) hears it on the bus
+        self.ctx.run(fn, name="review.edit", on_success=ok, changes=Changes.of(Area.REVIEW, units=[uid]))
 
     def decide(self, status: str) -> None:
         if self.info is None or self.info.submitted:
@@ -401,5 +377,4 @@ class RecordView(QWidget):
                                        ap.DEFAULT_WORKING_DAYS, 1, 120)
         if ok:
             ws, fid = self.ctx.ws, f.id
-            self._run(lambda p: ap.send(ws, fid, working_days=days), select_finding=fid,
-                      after=lambda _r: self.ctx.bus.data_changed.emit("review"))
+            self._run(lambda p: ap.send(ws, fid, working_days=days), select_finding=fid)

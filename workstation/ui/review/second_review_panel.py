@@ -80,20 +80,10 @@ class SecondReviewPanel(QWidget):
         ws, quarter = self.ctx.ws, self.quarter.text().strip()
 
         def job(progress):
-            from sqlalchemy import select
-
-            from ...store.models.review import ReviewUnitRow
-
-            with ws.store.read() as s:
-                who = s.execute(select(ReviewUnitRow.assigned_to).where(ReviewUnitRow.assigned_to.is_not(None))
-                                .distinct().order_by(ReviewUnitRow.assigned_to)).scalars().all()
-            try:
-                return who, sr.checks(ws, quarter), sr.pass_rate(ws, quarter)
-            except Exception:
-                return who, [], (0, 0, None)
+            return sr.overview(ws, quarter)
 
         def done(result) -> None:
-            who, self.items, rate = result
+            who, self.items, rate = result.reviewers, list(result.checks), result.pass_rate
             current = self.reviewer.currentText()
             self.reviewer.clear()
             self.reviewer.addItems(who)

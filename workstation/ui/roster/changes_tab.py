@@ -12,6 +12,7 @@ from ...services import roster_service, staff_change_service as sc
 from ..context import UiContext
 from ..errors import show_error
 from .tables import record_table
+from ...core.changes import Area, Changes
 
 
 def _date_edit(name: str) -> QDateEdit:
@@ -172,7 +173,7 @@ class ChangesTab(QWidget):
         return self.changes[r] if 0 <= r < len(self.changes) else None
 
     def _run(self, fn, name: str) -> None:
-        self.ctx.run(fn, name=name, on_success=lambda _r: (self.reload(), self.ctx.bus.data_changed.emit("roster")),
+        self.ctx.run(fn, name=name, on_success=lambda _r: self.reload(), changes=Changes.of(Area.ROSTER),
                      on_failure=lambda e: show_error(self, e, self.ctx.lang))
 
     def new_request(self) -> None:

@@ -20,6 +20,7 @@ from ...core.identity import Role
 from ...services import profile_service, roster_service
 from ..context import UiContext
 from ..errors import show_error
+from ...core.changes import Area, Changes
 
 KINDS = ("count", "per_county", "age_range", "education_min", "certificate_valid")
 LEVELS = ("doctor", "master", "bachelor", "associate", "secondary")
@@ -497,14 +498,14 @@ class ProfileEditor(QWidget):
         saved, profiles, active = result
         self._loaded((profiles, active), saved["id"])
         self.status.setText(self.tr("已保存"))
-        self.ctx.bus.data_changed.emit("roster")
+        self.ctx.bus.publish(Changes.of(Area.ROSTER))
 
     def use_selected(self) -> None:
         pid, ws = self.chooser.currentData(), self.ctx.ws
         self.ctx.run(lambda p: (profile_service.set_active_profile(ws, pid), profile_service.list_profiles(ws),
                                 profile_service.active_profile_id(ws)),
-                     name="profiles.use", on_success=lambda r: (self._loaded(r[1:], pid),
-                                                                self.ctx.bus.data_changed.emit("roster")),
+                     name="profiles.use", on_success=lambda r: self._loaded(r[1:], pid),
+                     changes=Changes.of(Area.ROSTER),
                      on_failure=lambda e: show_error(self, e, self.ctx.lang))
 
     def new_profile(self, values: dict | None = None) -> None:

@@ -16,6 +16,7 @@ from ...services import roster_service
 from ..context import UiContext
 from ..errors import show_error
 from .tables import record_table
+from ...core.changes import Area, Changes
 
 QUALS = ("medical", "pharmacy", "finance", "it", "law", "other")
 
@@ -300,7 +301,7 @@ class StaffTab(QWidget):
 
     def _changed(self) -> None:
         self.reload()
-        self.ctx.bus.data_changed.emit("roster")
+        self.ctx.bus.publish(Changes.of(Area.ROSTER))
 
     def import_file(self, path: str | None = None) -> None:
         if not path:

@@ -22,6 +22,7 @@ from ...services import attendance_service as att
 from ..context import UiContext
 from ..errors import show_error
 from .base import View
+from ...core.changes import Area, Changes
 
 SHADE = {DayKind.WEEKEND: QColor("#e3e7ec"), DayKind.HOLIDAY: QColor("#f8d7d3"),
          DayKind.MAKEUP_WORKDAY: QColor("#fdf0c2")}
@@ -66,7 +67,7 @@ class AttendanceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if d is None:
                 return att.STATUSES[section - self.ndays].label.render(self.lang)
-            num, sub = att._day_header(_LangWs(self.lang), d)
+            num, sub = att.day_header(self.lang, d)
             return f"{num}\n{sub}"
         if role == Qt.ItemDataRole.ToolTipRole and d is not None:
             return f"{d['date']} {att.KIND_LABELS[DayKind(d['kind'])].render(self.lang)}"
@@ -108,13 +109,6 @@ class AttendanceModel(QAbstractTableModel):
         if self.day(index.column()) is not None:
             base |= Qt.ItemFlag.ItemIsSelectable
         return base
-
-
-class _LangWs:
-    """What attendance_service._day_header needs from a workspace: the language."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
 
 
 class AttendanceTable(QTableView):
@@ -274,7 +268,7 @@ class AttendanceView(View):
         ws = self.ctx.ws
         entries = [(sid, day, status) for sid, day in cells]
         self.ctx.run(lambda p: att.set_statuses(ws, entries), name="attendance.set",
-                     on_success=lambda _n: (self.reload(), self.ctx.bus.data_changed.emit("roster")),
+                     on_success=lambda _n: self.reload(), changes=Changes.of(Area.ROSTER),
                      on_failure=lambda e: show_error(self, e, self.ctx.lang))
 
     def fill_calendar(self) -> None:

@@ -19,6 +19,7 @@ from ...services import dossier_service as ds
 from ..errors import show_error
 from .base import View
 from .dossier_dialogs import CompileDialog, PassphraseDialog, ReturnDialog
+from ...core.changes import Area, Changes
 
 
 class DossiersView(View):
@@ -273,8 +274,8 @@ class DossiersView(View):
             self.progress.setVisible(False)
             self._busy(False)
             self.status.setText(message)
-            self.ctx.bus.data_changed.emit("dossiers")
             sel = result if isinstance(result, int) else getattr(result, "id", None)
+            self.ctx.bus.publish(Changes.of(Area.DOSSIERS, dossiers=[sel] if sel is not None else []))
             self.reload(sel)
 
         return done

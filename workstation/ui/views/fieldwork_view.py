@@ -22,6 +22,7 @@ from ...services import backup_service, package_merge, package_service, purge_se
 from ..errors import show_error
 from .base import View
 from .fieldwork_dialogs import PassphraseDialog, PurgeDialog
+from ...core.changes import Changes
 
 FIELD_LABELS = ("category", "amount", "status", "note", "basis", "lines", "deleted", "decided_by", "submitted")
 
@@ -312,9 +313,9 @@ class FieldworkView(View):
             self.progress.setVisible(False)
             self.last_result = result
             self.status.setText(message(result))
-            if area:
-                self.ctx.bus.data_changed.emit(area)
             self.reload()
+            if area:
+                self.ctx.bus.publish(Changes.of(*area.split(",")))
 
         self.status.setText(self.tr("正在处理…"))
         return self.ctx.run(fn, on_success=ok, on_failure=self._fail, on_progress=self._progress)

@@ -17,6 +17,7 @@ from ...core.identity import Role
 from ...core.money import fen_to_str
 from ...services import screening_service as ss
 from .base import View
+from ...core.changes import Area, Changes
 
 PAGE = 500
 ALL = object()  # "no filter" marker in the group tables
@@ -429,12 +430,12 @@ class FlagsView(View):
         ws, setl_id = self.ctx.ws, flag.setl_id
 
         def job(progress):
-            from ...services import review_service
+            from ...services import review as review_service
 
             return review_service.open_unit_for_settlement(ws, setl_id, source="flag", assigned_to=ws.user.name)
 
         def done(unit_id):
-            self.ctx.bus.data_changed.emit("review")
+            self.ctx.bus.publish(Changes.of(Area.REVIEW, units=[int(unit_id)]))
             self.ctx.bus.open_review_unit.emit(int(unit_id))
             self.ctx.bus.navigate.emit("queue")
 
@@ -461,7 +462,7 @@ class FlagsView(View):
         def done(result):
             self._handle = None
             self._set_running(False)
-            self.ctx.bus.data_changed.emit("flags")
+            self.ctx.bus.publish(Changes.of(Area.FLAGS))
             self.refresh()
 
         def failed(exc):

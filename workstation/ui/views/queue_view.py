@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ...services import review_service as rs
+from ...services import review as rs
 from ..context import UiContext
 from ..review.appeals_panel import AppealsPanel
 from ..review.common import status_label
@@ -21,6 +21,7 @@ from ..review.queue_model import ID_ROLE, STATUS_ROLE, QueueFilter, QueueModel
 from ..review.record_view import RecordView
 from ..review.second_review_panel import SecondReviewPanel
 from .base import View
+from ...core.changes import Area, Changes
 
 OPEN_DELAY_MS = 120  # stepping quickly through the queue loads only where the reviewer stops
 
@@ -65,7 +66,6 @@ class QueueView(View):
         self.all_users.toggled.connect(lambda _c: self.refresh())
 
         self.record = RecordView(ctx, shortcut_host=self)
-        self.record.unit_changed.connect(lambda _u: self.refresh())
         self.record.loaded.connect(self._record_loaded)
         left = QWidget()
         left.setObjectName("queuePane")
@@ -109,7 +109,7 @@ class QueueView(View):
         self._want_unit: int | None = None
         self._make_shortcuts()
         ctx.bus.open_review_unit.connect(self.open_unit_id)
-        ctx.bus.data_changed.connect(self._data_changed)
+        ctx.bus.changes.connect(self._changed)
         self.retranslate()
         self.refresh()
 
@@ -209,8 +209,8 @@ class QueueView(View):
     def activated(self) -> None:
         self.refresh()
 
-    def _data_changed(self, area: str) -> None:
-        if area in ("review", "samples"):
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(Area.REVIEW, Area.SAMPLES):
             self.refresh()
             if self.tabs.currentIndex() == 1:
                 self.appeals.refresh()

@@ -14,6 +14,7 @@ from ..roster.profile_editor import ProfileEditor
 from ..roster.staff_tab import StaffTab
 from ..roster.training_tab import TrainingTab
 from .base import View
+from ...core.changes import Area, Changes
 
 
 class RosterView(View):
@@ -35,7 +36,7 @@ class RosterView(View):
         lay.addWidget(self.tabs)
         self._stale = {id(w): True for w in self._pages()}
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
-        ctx.bus.data_changed.connect(self._data_changed)
+        ctx.bus.changes.connect(self._changed)
         self.retranslate()
 
     def _pages(self):
@@ -56,8 +57,8 @@ class RosterView(View):
             self._stale[id(w)] = True
         self._refresh_current()
 
-    def _data_changed(self, area: str) -> None:
-        if area == "roster":
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(Area.ROSTER):
             for w in self._pages():
                 self._stale[id(w)] = True
             if self.isVisible():

@@ -11,12 +11,14 @@ from ...services import audit_service, auth_service, secrets_keyring, settings_s
 from ..credentials_dialog import CredentialsDialog
 from ..errors import show_error
 from .base import View
+from ...core.changes import Area, Changes
 
 IDLE_KEY = "ui.idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = 10
 
 
 def idle_minutes(ws) -> int:
+    """The auto-lock setting (reads the store: call it inside a ctx.run job)."""
     return int(settings_service.get(ws, IDLE_KEY, DEFAULT_IDLE_MINUTES))
 
 
@@ -35,7 +37,7 @@ class SettingsView(View):
         self.idle = QSpinBox()
         self.idle.setObjectName("idleSpin")
         self.idle.setRange(1, 240)
-        self.idle.setValue(idle_minutes(ws))
+        self.idle.setValue(DEFAULT_IDLE_MINUTES)  # the stored value follows from _load
         self.idle.setEnabled(ws.user.is_admin)
         self.keyring_label = QLabel()
         self.keyring_label.setWordWrap(True)
@@ -89,8 +91,9 @@ class SettingsView(View):
         self.add_user_btn.clicked.connect(self._add_user)
         self.remove_user_btn.clicked.connect(self._remove_user)
         self.verify_btn.clicked.connect(self._verify)
+        self._users: list = []
         self.retranslate()
-        self._load_users()
+        self._load(with_idle=True)
 
     def nav_title(self) -> str:
         return self.tr("设置")
@@ -113,10 +116,26 @@ class SettingsView(View):
         self.store_box.setTitle(self.tr("数据库"))
         self.store_label.setText(self.tr("文件：{path}\n数据库标识：{sid}").format(path=str(ws.store.path), sid=ws.store_id))
         self.verify_btn.setText(self.tr("校验事件日志"))
-        self._load_users()
+        self._show_users()
 
-    def _load_users(self) -> None:
-        users = auth_service.list_users(self.ctx.ws)
+    def _load(self, *, with_idle: bool = False) -> None:
+        """Read the users (and the auto-lock minutes) on the database worker."""
+        ws = self.ctx.ws
+
+        def job(progress):
+            return auth_service.list_users(ws), (idle_minutes(ws) if with_idle else None)
+
+        self.ctx.run(job, name="settings.load", on_success=self._loaded,
+                     on_failure=lambda e: show_error(self, e, self.ctx.lang))
+
+    def _loaded(self, result) -> None:
+        self._users, minutes = result
+        if minutes is not None:
+            self.idle.setValue(minutes)
+        self._show_users()
+
+    def _show_users(self) -> None:
+        users = self._users
         self.users.setRowCount(len(users))
         for i, u in enumerate(users):
             self.users.setItem(i, 0, QTableWidgetItem(u.name))
@@ -130,31 +149,33 @@ class SettingsView(View):
         self.ctx.translations.set_language(lang)
 
     def _idle(self) -> None:
-        try:
-            settings_service.put(self.ctx.ws, IDLE_KEY, self.idle.value())
-        except Exception as exc:
-            show_error(self, exc, self.ctx.lang)
-            return
-        self.ctx.bus.data_changed.emit("settings")
+        ws, minutes = self.ctx.ws, self.idle.value()
+        self.ctx.run(lambda p: settings_service.put(ws, IDLE_KEY, minutes), name="settings.idle",
+                     changes=Changes.of(Area.SETTINGS), on_failure=lambda e: show_error(self, e, self.ctx.lang))
 
     def _forget(self) -> None:
-        auth_service.forget_on_this_computer(self.ctx.ws)
-        QMessageBox.information(self, self.tr("已忘记"), self.tr("此电脑上不再保存该用户的密钥。"))
+        ws = self.ctx.ws
+        self.ctx.run(lambda p: auth_service.forget_on_this_computer(ws), name="settings.forget",
+                     on_success=lambda _: QMessageBox.information(
+                         self, self.tr("已忘记"), self.tr("此电脑上不再保存该用户的密钥。")),
+                     on_failure=lambda e: show_error(self, e, self.ctx.lang))
 
     def _add_user(self) -> None:
         dlg = AddUserDialog(self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        name, role, passphrase = dlg.values()
-        try:
-            user = auth_service.add_user(self.ctx.ws, name, role, passphrase)
-            from ...app import user_added_hooks
+        self.add_user(*dlg.values())
 
-            for hook in user_added_hooks():
-                hook(self.ctx.ws, user, passphrase)
-        except Exception as exc:
+    def add_user(self, name: str, role: str, passphrase: str):
+        """Add the user (key slot, scrypt and signing identity on the worker); the list follows."""
+        ws = self.ctx.ws
+
+        def failed(exc) -> None:
             show_error(self, exc, self.ctx.lang)
-        self._load_users()
+            self._load()
+
+        return self.ctx.run(lambda p: auth_service.add_user(ws, name, role, passphrase), name="settings.add_user",
+                            on_success=lambda _: self._load(), on_failure=failed, changes=Changes.of(Area.USERS))
 
     def _remove_user(self) -> None:
         row = self.users.currentRow()
@@ -164,11 +185,14 @@ class SettingsView(View):
         if QMessageBox.question(self, self.tr("停用用户"), self.tr("停用用户 {name}？其密钥槽将被删除。").format(name=name)) \
                 != QMessageBox.StandardButton.Yes:
             return
-        try:
-            auth_service.remove_user(self.ctx.ws, name)
-        except Exception as exc:
+        ws = self.ctx.ws
+
+        def failed(exc) -> None:
             show_error(self, exc, self.ctx.lang)
-        self._load_users()
+            self._load()
+
+        self.ctx.run(lambda p: auth_service.remove_user(ws, name), name="settings.remove_user",
+                     on_success=lambda _: self._load(), on_failure=failed, changes=Changes.of(Area.USERS))
 
     def _verify(self) -> None:
         def done(check) -> None:

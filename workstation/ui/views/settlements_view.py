@@ -14,6 +14,7 @@ from ..errors import show_error
 from ..widgets.lazy_table import LazyTableModel
 from ..widgets.settlement_detail import SettlementDetailWidget
 from .base import View
+from ...core.changes import Area, Changes
 
 MONEY_COLS = {"medfee_sumamt", "hifp_pay", "hifob_pay"}
 
@@ -161,7 +162,7 @@ class SettlementsView(View):
         lay.addLayout(filters1)
         lay.addLayout(filters2)
         lay.addWidget(self.splitter, 1)
-        ctx.bus.data_changed.connect(self._on_data_changed)
+        ctx.bus.changes.connect(self._on_changes)
         ctx.bus.open_settlement.connect(self.show_settlement)
         self.retranslate()
         for col, width in enumerate((126, 60, 148, 110, 92, 76, 200, 84, 84, 138, 120, 84, 76, 76)):
@@ -301,8 +302,8 @@ class SettlementsView(View):
         n = self.model.rowCount()
         self.count_label.setText(self.tr("共 {n} 条结算").replace("{n}", f"{n:,}"))
 
-    def _on_data_changed(self, area: str) -> None:
-        if area == "claims":
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Area.CLAIMS):
             self._stale = True
             if self.isVisible():
                 self.refresh()

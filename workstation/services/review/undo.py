@@ -12,10 +12,13 @@ import json
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from ..core.errors import NotFound
-from ..store.models.review import EvidenceRow, FindingLineRow, FindingRow
-from . import review_service as rs
-from .workspace import Workspace
+from ...core.errors import NotFound
+from ...store.models.review import EvidenceRow, FindingLineRow, FindingRow
+from ..workspace import Workspace
+from .findings import lines_sum
+from .guards import (bump, check_lock, finding_state, flush_or_conflict, get_unit, may_edit, not_submitted,
+                     unit_state)
+from .model import EDITABLE_FINDING_FIELDS, UNDOABLE
 
 
 def _unit_events(s: Session, unit_id: int) -> list[tuple[int, str, str, dict]]:
@@ -33,7 +36,7 @@ def last_undoable(s: Session, unit_id: int) -> tuple[int, str, str, dict] | None
     for ev in reversed(events):
         if ev[1] == "review.unit.submit":
             return None
-        if ev[1] in rs.UNDOABLE and ev[0] not in undone:
+        if ev[1] in UNDOABLE and ev[0] not in undone:
             return ev
     return None
 
@@ -41,9 +44,9 @@ def last_undoable(s: Session, unit_id: int) -> tuple[int, str, str, dict] | None
 def undo(ws: Workspace, unit_id: int) -> str | None:
     """Revert the unit's latest change that is not yet undone; returns its action (None: nothing to undo)."""
     with ws.store.session() as s:
-        u = rs._unit(s, unit_id)
-        rs._may_edit(ws, u)
-        rs._not_submitted(ws, u)
+        u = get_unit(s, unit_id)
+        may_edit(ws, u)
+        not_submitted(ws, u)
         ev = last_undoable(s, unit_id)
         if ev is None:
             return None
@@ -52,23 +55,23 @@ def undo(ws: Workspace, unit_id: int) -> str | None:
             row = s.get(FindingRow, int(entity_id))
             if row is None:
                 raise NotFound(what=f"finding {entity_id}")
-            rs._check_lock(ws, s, row.id)
-            before = rs._finding_state(row)
+            check_lock(ws, s, row.id)
+            before = finding_state(row)
             if action == "review.finding.create":
                 row.deleted = True
             elif action == "review.finding.delete":
                 row.deleted = False
             else:
                 for k, v in details["before"].items():
-                    if k in rs.EDITABLE_FINDING_FIELDS or k == "deleted":
+                    if k in EDITABLE_FINDING_FIELDS or k == "deleted":
                         setattr(row, k, v)
                 old_lines = details.get("before_lines")
                 if old_lines is not None:
                     s.query(FindingLineRow).filter(FindingLineRow.finding_id == row.id).delete()
                     s.add_all([FindingLineRow(finding_id=row.id, fee_line_id=i) for i in old_lines])
-                    row.amount_auto = rs.lines_sum(s, u.setl_id, old_lines)[1]
-            rs._bump(row, ws)
-            after = rs._finding_state(row)
+                    row.amount_auto = lines_sum(s, u.setl_id, old_lines)[1]
+            bump(row, ws)
+            after = finding_state(row)
             entity = "finding"
         elif action.startswith("review.evidence."):
             row = s.get(EvidenceRow, int(entity_id))
@@ -79,16 +82,16 @@ def undo(ws: Workspace, unit_id: int) -> str | None:
             after = {"deleted": row.deleted}
             entity = "evidence"
         else:  # review.unit.decide
-            before = rs._unit_state(u)
+            before = unit_state(u)
             b = details["before"]
             u.status = b["status"]
             u.decided_by = b["decided_by"]
             u.decided_at = dt.datetime.fromisoformat(b["decided_at"]) if b["decided_at"] else None
             u.note = b["note"]
-            after = rs._unit_state(u)
+            after = unit_state(u)
             entity = "review_unit"
-        rs._bump(u)
-        rs._flush_or_conflict(ws, s)
+        bump(u)
+        flush_or_conflict(ws, s)
         ws.log(s, "review.undo", entity, entity_id, before=before, after=after,
                details={"unit": u.id, "undoes": seq, "action": action})
         return action
