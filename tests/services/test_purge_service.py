@@ -1,6 +1,8 @@
 """Purge at project end: nothing of the store remains, no keyring entry remains, a certificate lists it all."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import keyring
 import pytest
 
@@ -66,3 +68,15 @@ def test_purge_needs_admin_and_refuses_certificate_in_deleted_folder(ws, as_user
     with pytest.raises(BadInput):
         purge_service.purge(ws, "store", backups_dir_for(ws.store.path) / "c.pdf")
     assert ws.store.path.exists()  # nothing was deleted
+
+
+def test_purge_without_a_certificate_path_writes_it_beside_the_store_not_in_the_current_folder(
+        ws, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "somewhere-else"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    store_dir = ws.store.path.parent
+    report = purge_service.purge(ws, ws.store.path.stem)
+    cert = Path(report.certificate)
+    assert cert.parent == store_dir.resolve() and cert.name.startswith("deletion-certificate-store-")
+    assert cert.read_bytes().startswith(b"%PDF") and list(elsewhere.iterdir()) == []

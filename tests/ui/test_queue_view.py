@@ -50,7 +50,7 @@ def test_keyboard_review_on_seeded_store(ws, as_user, make_ctx, qtbot, tmp_path)
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     idle(qtbot, ctx)
     fee = view.record.detail.table
-    assert fee.hasFocus() or True
+    qtbot.waitUntil(fee.hasFocus, timeout=3000)  # Return moves the keyboard into the unit's fee lines
     view.record.detail.select_fee_lines(data["lines"][data["units"][0]][:2])
     qtbot.keyClick(fee, Qt.Key.Key_F)
     idle(qtbot, ctx)

@@ -131,11 +131,17 @@ def _overwrite_and_unlink(path: Path, size: int) -> None:
     path.unlink()
 
 
+def default_certificate(store_path: Path, now: dt.datetime) -> Path:
+    """Where the certificate goes when nobody said: beside where the store was."""
+    return Path(store_path).parent / f"deletion-certificate-{Path(store_path).stem}-{now:%Y%m%d-%H%M%S}.pdf"
+
+
 def purge(ws: Workspace, confirm: str, certificate: Path | None = None, *, now: dt.datetime | None = None) -> PurgeReport:
     """Delete the store and everything that belongs to it (admin only, typed confirmation).
 
     The workspace is closed by this call. ``certificate`` defaults to
-    ``deletion-certificate-<store>-<date>.pdf`` in the current folder.
+    ``deletion-certificate-<store>-<date>.pdf`` in the folder the store was in (never the
+    current folder: a command run from anywhere must not leave files there unasked).
     """
     ws.require_admin()
     expected = confirmation_text(ws)
@@ -145,8 +151,7 @@ def purge(ws: Workspace, confirm: str, certificate: Path | None = None, *, now: 
                            "\"{name}\""), name=expected)
     now = now or dt.datetime.now(dt.timezone.utc)
     store_path, store_id = ws.store.path.resolve(), ws.store_id
-    certificate = Path(certificate) if certificate else Path.cwd() / (
-        f"deletion-certificate-{store_path.stem}-{now:%Y%m%d-%H%M%S}.pdf")
+    certificate = Path(certificate) if certificate else default_certificate(store_path, now)
     _check_certificate_target(store_path, store_id, certificate)
     with ws.store.read() as s:
         users = list(s.execute(select(UserRow.name).order_by(UserRow.name)).scalars())
