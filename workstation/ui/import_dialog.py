@@ -5,42 +5,28 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QMessageBox, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ..core import import_format as fmt
+from ..core.changes import Area, Changes
 from ..core.errors import Cancelled
 from ..services.import_service import ImportFileResult, ImportRejected, Rejection, import_files, write_rejection_report
 from .context import UiContext
 from .errors import show_error
-from ..core.changes import Area, Changes
+from .widgets.table_model import TableModel
 
 FILE_PATTERNS = "*.csv *.txt *.xlsx *.xlsm *.xls"
 
 
-class RejectionsModel(QAbstractTableModel):
+class RejectionsModel(TableModel):
+    COLUMNS = ("file", "row", "column", "reason")
+
     def __init__(self, lang: str, parent=None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.rows: list[Rejection] = []
-        self.headers: list[str] = ["", "", "", ""]
-
-    def set_rows(self, rows: list[Rejection]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+        self.headers = ["", "", "", ""]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -166,7 +152,7 @@ class ImportDialog(QDialog):
         self.export_btn.setText(self.tr("导出不合格行报告…"))
         self.close_btn.setText(self.tr("关闭"))
         self.rej_label.setText(self.tr("不合格的行"))
-        self.rej_model.headers = [self.tr("文件"), self.tr("行"), self.tr("列"), self.tr("原因")]
+        self.rej_model.set_headers([self.tr("文件"), self.tr("行"), self.tr("列"), self.tr("原因")])
 
     # -- files ------------------------------------------------------------------------
     def add_files(self, paths: list[str]) -> None:

@@ -1,9 +1,10 @@
 """Table model of a reviewer's queue (value objects from review_service, never ORM rows)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from ...services.review import QueueItem
+from ..widgets.table_model import TableModel
 from .common import STATUS_COLORS, status_label, yuan
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -11,36 +12,26 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(TableModel):
     COLUMNS = ("status", "setl_id", "institution", "setl_time", "amount", "flags", "findings", "source")
 
     def __init__(self, lang: str, parent=None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.items: list[QueueItem] = []
-        self.headers: list[str] = [""] * len(self.COLUMNS)
+        self.headers = [""] * len(self.COLUMNS)
         self.source_labels: dict[str, str] = {}
 
+    @property
+    def items(self) -> list[QueueItem]:
+        return self.rows
+
     def set_items(self, items: list[QueueItem]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
-    def set_headers(self, headers: list[str], source_labels: dict[str, str]) -> None:
-        self.headers = headers
-        self.source_labels = source_labels
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def set_headers(self, headers: list[str], source_labels: dict[str, str] | None = None) -> None:
+        if source_labels is not None:
+            self.source_labels = source_labels
+        super().set_headers(headers)
 
     def row_of(self, unit_id: int) -> int:
         for i, it in enumerate(self.items):

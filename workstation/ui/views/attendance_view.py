@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
@@ -21,6 +21,7 @@ from ...core.workdays import DayKind
 from ...services import attendance_service as att
 from ..context import UiContext
 from ..errors import show_error
+from ..widgets.table_model import TableModel
 from .base import View
 from ...core.changes import Area, Changes
 
@@ -30,7 +31,7 @@ STATUS_COLOURS = {"absent": QColor("#b42318"), "leave": QColor("#8a5a00"), "trip
                   "inspection": QColor("#0f766e")}
 
 
-class AttendanceModel(QAbstractTableModel):
+class AttendanceModel(TableModel):
     """Rows: people; columns: the month's days, then one total per status."""
 
     def __init__(self, parent=None) -> None:
@@ -49,11 +50,11 @@ class AttendanceModel(QAbstractTableModel):
     def ndays(self) -> int:
         return len(self.grid["days"])
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.grid["people"])
+    def row_count(self) -> int:
+        return len(self.grid["people"])
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else self.ndays + len(att.STATUSES)
+    def column_count(self) -> int:
+        return self.ndays + len(att.STATUSES)
 
     def day(self, column: int) -> dict | None:
         return self.grid["days"][column] if 0 <= column < self.ndays else None

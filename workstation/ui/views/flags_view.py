@@ -7,23 +7,24 @@ loads in pages as it is scrolled (fetchMore), so 100,000 flags open as fast as 1
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QSplitter, QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
 
+from ...core.changes import Area, Changes
 from ...core.errors import Cancelled
 from ...core.identity import Role
 from ...core.money import fen_to_str
 from ...services import screening_service as ss
+from ..widgets.table_model import TableModel
 from .base import View
-from ...core.changes import Area, Changes
 
 PAGE = 500
 ALL = object()  # "no filter" marker in the group tables
 
 
-class FlagListModel(QAbstractTableModel):
+class FlagListModel(TableModel):
     """Flags of the current filter, fetched in pages on the DB worker."""
 
     COLUMNS = ("rule", "setl_id", "institution", "feedetl_sn", "amount", "explanation")
@@ -32,7 +33,6 @@ class FlagListModel(QAbstractTableModel):
         super().__init__(view)
         self.view = view
         self.rows: list[ss.FlagInfo] = []
-        self.titles = list(self.COLUMNS)
         self.total = 0
         self.rule_id: str | None = None
         self.inst: str | None = None
@@ -48,12 +48,6 @@ class FlagListModel(QAbstractTableModel):
         self.endResetModel()
         if total:
             self.fetchMore(QModelIndex())
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
         return not parent.isValid() and not self._loading and len(self.rows) < self.total
@@ -81,11 +75,6 @@ class FlagListModel(QAbstractTableModel):
             self.view.page_loaded()
 
         self.view.ctx.run(job, name="flags.page", on_success=done)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.titles[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -263,9 +252,8 @@ class FlagsView(View):
                                                    self.tr("涉及金额")])
         self.inst_table.setHorizontalHeaderLabels([self.tr("定点机构"), self.tr("标记数"), self.tr("结算数"),
                                                    self.tr("涉及金额")])
-        self.model.titles = [self.tr("规则"), self.tr("结算ID"), self.tr("定点机构"), self.tr("明细流水号"),
-                             self.tr("金额"), self.tr("说明")]
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.titles) - 1)
+        self.model.set_headers([self.tr("规则"), self.tr("结算ID"), self.tr("定点机构"), self.tr("明细流水号"),
+                             self.tr("金额"), self.tr("说明")])
         self._fill_groups()
         self._update_list_label()
 

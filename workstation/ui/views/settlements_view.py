@@ -188,11 +188,10 @@ class SettlementsView(View):
         self.amount_min.setPlaceholderText(self.tr("最小"))
         self.amount_max.setPlaceholderText(self.tr("最大"))
         self.search.setPlaceholderText(self.tr("前缀"))
-        self.model.headers = [self.tr("结算ID"), self.tr("姓名"), self.tr("证件号码"), self.tr("医疗类别"),
+        self.model.set_headers([self.tr("结算ID"), self.tr("姓名"), self.tr("证件号码"), self.tr("医疗类别"),
                               self.tr("结算方式"), self.tr("异地"), self.tr("定点机构"), self.tr("开始日期"),
                               self.tr("结束日期"), self.tr("结算时间"), self.tr("主诊断"), self.tr("医疗费总额"),
-                              self.tr("统筹支付"), self.tr("大额支付")]
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.headers) - 1)
+                              self.tr("统筹支付"), self.tr("大额支付")])
         self._fill_static_combos()
         self._update_count()
 

@@ -10,12 +10,13 @@ from array import array
 from collections import OrderedDict
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from ..context import UiContext
+from .table_model import TableModel
 
 
-class LazyTableModel(QAbstractTableModel):
+class LazyTableModel(TableModel):
     page_loaded = Signal(int)  # page number
     PAGE = 200
     MAX_PAGES = 60
@@ -28,7 +29,7 @@ class LazyTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
-        self.headers: list[str] = []
+        self.headers = []
 
     # -- subclasses ---------------------------------------------------------------
     def display(self, row_obj: Any, column: int) -> Any:  # pragma: no cover - abstract
@@ -86,17 +87,11 @@ class LazyTableModel(QAbstractTableModel):
         self.page_loaded.emit(page)
 
     # -- Qt -------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.ids)
+    def row_count(self) -> int:
+        return len(self.ids)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and section < len(self.headers):
-            return self.headers[section]
-        return None
+    def column_count(self) -> int:
+        return len(self.headers)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

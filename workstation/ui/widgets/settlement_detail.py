@@ -7,7 +7,7 @@ and ``selection_changed`` serve whoever builds findings from selected lines.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
                                QLabel, QTableView, QVBoxLayout, QWidget)
@@ -17,6 +17,7 @@ from ...core.money import fen_to_str
 from ...services import catalog_service
 from ...services.claims_query import FeeLine, Flag, SettlementDetail, cnt_text, settlement_detail
 from ..context import UiContext
+from .table_model import TableModel
 
 FLAGGED_BG = QColor("#fff1e6")
 
@@ -40,7 +41,7 @@ def flag_explanation(flag: Flag, lang: str) -> str:
         else f"{rule.name(lang)}: {text} ({fen_to_str(flag.amount)})"
 
 
-class FeeLinesModel(QAbstractTableModel):
+class FeeLinesModel(TableModel):
     COLUMNS = ("feedetl_sn", "fee_ocur_time", "med_list_codg", "hilist_name", "med_chrgitm_type", "chrgitm_lv",
                "cnt", "pric", "det_item_fee_sumamt", "pric_uplmt_amt", "bilg_dept_name", "flags")
 
@@ -49,7 +50,6 @@ class FeeLinesModel(QAbstractTableModel):
         self.lang = lang
         self.lines: list[FeeLine] = []
         self.visible: list[int] = []
-        self.titles: list[str] = [c for c in self.COLUMNS]
 
     def set_lines(self, lines: list[FeeLine], visible: list[int]) -> None:
         self.beginResetModel()
@@ -60,16 +60,8 @@ class FeeLinesModel(QAbstractTableModel):
     def line_at(self, row: int) -> FeeLine:
         return self.lines[self.visible[row]]
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.visible)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.titles[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.visible)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -231,10 +223,9 @@ class SettlementDetailWidget(QWidget):
         self.flag_filter_label.setText(self.tr("按标记："))
         self.type_filter_label.setText(self.tr("按项目类别："))
         self.model.lang = self.ctx.lang
-        self.model.titles = [self.tr("流水号"), self.tr("发生时间"), self.tr("目录编码"), self.tr("项目名称"),
+        self.model.set_headers([self.tr("流水号"), self.tr("发生时间"), self.tr("目录编码"), self.tr("项目名称"),
                              self.tr("项目类别"), self.tr("等级"), self.tr("数量"), self.tr("单价"), self.tr("金额"),
-                             self.tr("限价"), self.tr("开单科室"), self.tr("标记")]
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.titles) - 1)
+                             self.tr("限价"), self.tr("开单科室"), self.tr("标记")])
         self._fill()
 
     def _fill(self) -> None:
