@@ -80,3 +80,14 @@ def test_purge_without_a_certificate_path_writes_it_beside_the_store_not_in_the_
     cert = Path(report.certificate)
     assert cert.parent == store_dir.resolve() and cert.name.startswith("deletion-certificate-store-")
     assert cert.read_bytes().startswith(b"%PDF") and list(elsewhere.iterdir()) == []
+
+
+def test_purge_also_deletes_the_copies_taken_before_schema_upgrades(ws, tmp_path):
+    from workstation.store import upgrade_backup
+
+    copy = upgrade_backup.make(ws.store.path, ws.key, 1)
+    assert copy.parent == ws.store.path.parent and copy.exists()
+    report = purge_service.purge(ws, ws.store.path.stem, tmp_path / "cert.pdf")
+    deleted = {Path(f.path).name for f in report.files if f.removed}
+    assert {copy.name, copy.name + ".keys"} <= deleted
+    assert not copy.exists() and not Path(str(copy) + ".keys").exists()

@@ -32,6 +32,7 @@ from ..core.i18n import T
 from ..paths import backups_dir_for, user_data_dir
 from ..store.atomic import atomic_write_bytes
 from ..store.keyslots import sidecar_path
+from ..store import upgrade_backup
 from ..store.models.identity import UserRow
 from . import pdf_common, secrets_keyring
 from .workspace import Workspace
@@ -76,6 +77,7 @@ def files_to_delete(store_path: Path, store_id: str) -> list[Path]:
     store_path = Path(store_path)
     out = [store_path] + [Path(str(store_path) + suffix) for suffix in ("-wal", "-shm", "-journal")]
     out.append(sidecar_path(store_path))
+    out += upgrade_backup.copies_of(store_path)  # the copies taken beside it before schema upgrades
     for folder in (backups_dir_for(store_path), cache_dir_for(store_id)):
         if folder.is_dir():
             out += sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())

@@ -94,3 +94,12 @@ def make(store_path: Path, key: bytes, from_version: int) -> Path:
         with contextlib.suppress(FileNotFoundError):
             p.unlink()
     return target
+
+
+def copies_of(store_path: Path) -> list[Path]:
+    """The copies taken before upgrades of this store, with their key slots (purge deletes them too)."""
+    store_path = Path(store_path)
+    out = []
+    for copy in sorted(store_path.parent.glob(f"{store_path.stem}.schema-v*{store_path.suffix}")):
+        out += [copy, sidecar_path(copy)]
+    return out
