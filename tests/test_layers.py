@@ -151,7 +151,7 @@ def test_no_module_uses_another_modules_private_names():
 def test_the_private_name_check_sees_both_forms(tmp_path):
     """The check above must be able to fail: a module importing and reading another's underscore names."""
     probe = PKG / "services" / "_layers_probe_tmp.py"
-    probe.write_text("from .review import guards\nfrom .package_service import no_progress\n"
+    probe.write_text("from .review import guards\nfrom .package_service import line_ids_of\n"
                      "from .review.guards import _hidden\nx = guards._also_hidden\n", encoding="utf-8")
     try:
         uses = _private_uses(probe)

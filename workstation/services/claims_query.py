@@ -14,6 +14,7 @@ from typing import Any, Sequence
 from sqlalchemy import text
 
 from ..core.import_format import CNT_SCALE, is_inpatient, mask_certno
+from ..core.progress import Progress
 from .workspace import Workspace
 
 
@@ -165,7 +166,7 @@ def _where(flt: SettlementFilter) -> tuple[str, dict[str, Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def settlement_rowids(ws: Workspace, flt: SettlementFilter | None = None, progress: Any = None) -> array:
+def settlement_rowids(ws: Workspace, flt: SettlementFilter | None = None, progress: Progress | None = None) -> array:
     """The rowids of the settlements matching ``flt``, in settlement order (setl_time, setl_id).
 
     Only integers are kept (8 bytes a row), so a million settlements cost 8 MB
@@ -180,7 +181,7 @@ def settlement_rowids(ws: Workspace, flt: SettlementFilter | None = None, progre
             if not part:
                 break
             out.extend(r[0] for r in part)
-            if progress is not None and hasattr(progress, "check"):
+            if progress is not None:
                 progress.check()
     return out
 

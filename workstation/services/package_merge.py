@@ -41,7 +41,8 @@ from ..store.models.review import EvidenceRow, FindingLineRow, FindingRow, Revie
 from ..store.models.claims import FeeLineRow
 from . import package_format as fmt
 from .package_rows import FINDING_STATE, UNIT_STATE, finding_state, from_dict, to_dict, unit_state
-from .package_service import PackageResult, Progress, line_ids_of, no_progress, insert_review_rows
+from ..core.progress import Progress, or_silent
+from .package_service import PackageResult, insert_review_rows, line_ids_of
 from .workspace import Workspace
 
 
@@ -118,9 +119,10 @@ def append_foreign(s, ev: dict) -> bool:
     return True
 
 
-def merge_results(ws: Workspace, path: Path, passphrase: str, *, progress: Progress = no_progress) -> PackageResult:
+def merge_results(ws: Workspace, path: Path, passphrase: str, *, progress: Progress | None = None) -> PackageResult:
     """Merge a results package (supervisor or admin only); see the module docstring."""
     ws.require_supervisor()
+    progress = or_silent(progress)
     pkg = fmt.open_package(Path(path), passphrase)
     m, p = pkg.manifest, pkg.payload
     if m.get("kind") != "results":
@@ -156,7 +158,7 @@ def merge_results(ws: Workspace, path: Path, passphrase: str, *, progress: Progr
                 conflicts += _conflict(s, "unit", r["uuid"], pid, to_dict(local, exclude=("id", "sample_id")), r)
             if outcome in ("apply", "same"):
                 new_sync[r["uuid"]] = [digest(theirs), digest(theirs)]
-            progress(done, total)
+            progress.report(done, total)
         s.flush()
         unit_ids = {u: row.id for u, row in units.items()}
         unit_setl = {u: row.setl_id for u, row in units.items()}
@@ -177,7 +179,7 @@ def merge_results(ws: Workspace, path: Path, passphrase: str, *, progress: Progr
                 conflicts += _conflict(s, "finding", r["uuid"], pid, mine, r)
             if outcome in ("apply", "same"):
                 new_sync[r["uuid"]] = [digest(theirs), digest(theirs)]
-            progress(done, total)
+            progress.report(done, total)
         inserted = insert_review_rows(s, p, unit_ids, line_ids_of(s, sorted(set(unit_setl.values()))))
         for r in p.get("findings", []):
             if r["uuid"] not in local_f and r["unit_uuid"] in unit_ids:
@@ -191,7 +193,7 @@ def merge_results(ws: Workspace, path: Path, passphrase: str, *, progress: Progr
         ws.log(s, "package.merge", "package", pid, after=m,
                details={"file": Path(path).name, "sha256": pkg.sha256, "source_store": m.get("source_store")}
                | summary)
-        progress(total, total)
+        progress.report(total, total)
     return PackageResult(str(path), pid, "results", units=changed_units, findings=changed_findings,
                          conflicts=conflicts, sha256=pkg.sha256, extra={"events": events, "already_merged": False})
 

@@ -22,12 +22,13 @@ import json
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import insert, select
 
 from ..core.canonical import digest
 from ..core.errors import BadInput, Conflict, NotPermitted
+from ..core.progress import Progress, or_silent
 from ..core.i18n import T
 from ..paths import resource
 from ..store.event_log import now_iso
@@ -46,7 +47,6 @@ DEFAULT_EXPIRY_DAYS = 30
 # Events a laptop makes about itself, which the supervisor's store has no use for.
 LOCAL_ACTIONS = ("package.", "store.", "user.", "setting.", "profile.", "signing.", "backup.")
 
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -78,15 +78,12 @@ def _chunks(items: list, n: int = 500):
         yield items[i:i + n]
 
 
-def no_progress(done: int, total: int) -> None:
-    pass
-
-
 # -- export of a work package ------------------------------------------------------------
 def export_work(ws: Workspace, path: Path, passphrase: str, *, users: list[str], sample_id: int | None = None,
-                expires: dt.date | None = None, progress: Progress = no_progress) -> PackageResult:
+                expires: dt.date | None = None, progress: Progress | None = None) -> PackageResult:
     """Write a work package for ``users`` (supervisor or admin only)."""
     ws.require_supervisor()
+    progress = or_silent(progress)
     users = [u.strip() for u in users if u and u.strip()]
     if not users:
         raise BadInput(T("请指定接收工作包的用户", "Name the user(s) the package is for"))
@@ -102,7 +99,7 @@ def export_work(ws: Workspace, path: Path, passphrase: str, *, users: list[str],
         if not units:
             raise BadInput(T("没有分配给 {who} 的审核单元", "No review units are assigned to {who}"),
                            who=", ".join(users))
-        progress(1, 8)
+        progress.report(1, 8)
         setl_ids = sorted({u.setl_id for u in units})
         samples = {}
         for u in units:
@@ -120,14 +117,14 @@ def export_work(ws: Workspace, path: Path, passphrase: str, *, users: list[str],
                 select(FeeLineRow).where(FeeLineRow.setl_id.in_(chunk)).order_by(FeeLineRow.id)).scalars()]
             flags += [to_dict(r, exclude=("id", "run_id", "fee_line_id")) for r in s.execute(
                 select(FlagRow).where(FlagRow.setl_id.in_(chunk)).order_by(FlagRow.id)).scalars()]
-            progress(2, 8)
+            progress.report(2, 8)
         payload |= {"settlements": settlements, "fee_lines": fee_lines, "flags": flags}
         payload["catalog"] = [to_dict(r, exclude=("batch_id",)) for r in s.execute(
             select(CatalogItemRow).order_by(CatalogItemRow.med_list_codg)).scalars()]
-        progress(4, 8)
+        progress.report(4, 8)
         findings, evidence, appeals = _review_rows(s, unit_uuid)
         payload |= {"findings": findings, "evidence": evidence, "appeals": appeals}
-        progress(6, 8)
+        progress.report(6, 8)
     profile_id = profile_service.active_profile_id(ws)
     profile = profile_service.get_profile(ws, profile_id)
     payload["profile"] = {"id": profile_id, "data": profile}
@@ -150,13 +147,13 @@ def export_work(ws: Workspace, path: Path, passphrase: str, *, users: list[str],
                    "appeals": len(appeals), "catalog": len(payload["catalog"])},
     }
     sha = fmt.write_package(Path(path), manifest, payload, passphrase)
-    progress(7, 8)
+    progress.report(7, 8)
     with ws.store.session() as s:
         s.add(PackageLogRow(package_id=manifest["package_id"], direction="exported", file_sha256=sha,
                             manifest=json.dumps(manifest | {"base": base}, ensure_ascii=False), user=ws.user.name))
         ws.log(s, "package.export", "package", manifest["package_id"], after=manifest,
                details={"file": Path(path).name, "sha256": sha, "kind": "work", "for": users})
-    progress(8, 8)
+    progress.report(8, 8)
     return PackageResult(str(path), manifest["package_id"], "work", units=len(units), findings=len(findings),
                          sha256=sha, extra={"expires": manifest["expires"]})
 
@@ -187,8 +184,9 @@ def _review_rows(s, unit_uuid: dict[int, str]) -> tuple[list, list, list]:
 
 
 # -- import of a work package on the laptop ---------------------------------------------------
-def import_package(ws: Workspace, path: Path, passphrase: str, *, progress: Progress = no_progress) -> PackageResult:
+def import_package(ws: Workspace, path: Path, passphrase: str, *, progress: Progress | None = None) -> PackageResult:
     """Bring a work package into this store. Importing the same package twice changes nothing."""
+    progress = or_silent(progress)
     pkg = fmt.open_package(Path(path), passphrase)
     m, p = pkg.manifest, pkg.payload
     if m.get("kind") != "work":
@@ -237,7 +235,7 @@ def _insert_work(s, p: dict, progress: Progress) -> dict[str, int]:
     cat = [from_dict(CatalogItemRow, r) for r in p.get("catalog", []) if r["med_list_codg"] not in have_cat]
     for chunk in _chunks(cat):
         s.execute(insert(CatalogItemRow), chunk)
-    progress(1, 6)
+    progress.report(1, 6)
     setl_ids = [r["setl_id"] for r in p.get("settlements", [])]
     have_setl = set()
     for chunk in _chunks(setl_ids):
@@ -249,7 +247,7 @@ def _insert_work(s, p: dict, progress: Progress) -> dict[str, int]:
     lines = [from_dict(FeeLineRow, r) for r in p.get("fee_lines", []) if r["setl_id"] in new_ids]
     for chunk in _chunks(lines):
         s.execute(insert(FeeLineRow), chunk)
-    progress(2, 6)
+    progress.report(2, 6)
     line_id = line_ids_of(s, setl_ids)
     flags = []
     for r in p.get("flags", []):
@@ -259,7 +257,7 @@ def _insert_work(s, p: dict, progress: Progress) -> dict[str, int]:
             flags.append(d)
     for chunk in _chunks(flags):
         s.execute(insert(FlagRow), chunk)
-    progress(3, 6)
+    progress.report(3, 6)
     sample_ids = {}
     for r in p.get("samples", []):
         row = s.execute(select(SampleRow).where(SampleRow.code == r["code"])).scalar_one_or_none()
@@ -280,9 +278,9 @@ def _insert_work(s, p: dict, progress: Progress) -> dict[str, int]:
     n_units = len(new_units)
     if new_units:
         have_units = dict(s.execute(select(ReviewUnitRow.uuid, ReviewUnitRow.id)).all())
-    progress(4, 6)
+    progress.report(4, 6)
     n_findings = insert_review_rows(s, p, have_units, line_id)
-    progress(6, 6)
+    progress.report(6, 6)
     return {"units": n_units, "settlements": len(new_setl), "fee_lines": len(lines), "flags": len(flags),
             "catalog": len(cat), "findings": n_findings}
 
@@ -338,8 +336,9 @@ def insert_review_rows(s, p: dict, unit_ids: dict[str, int], line_id: dict[tuple
 
 # -- results package on the laptop ---------------------------------------------------------------
 def export_results(ws: Workspace, path: Path, passphrase: str, *, expires: dt.date | None = None,
-                   progress: Progress = no_progress) -> PackageResult:
+                   progress: Progress | None = None) -> PackageResult:
     """Write what was done here on the units of the imported work packages."""
+    progress = or_silent(progress)
     expires = expires or dt.date.today() + dt.timedelta(days=DEFAULT_EXPIRY_DAYS)
     with ws.store.read() as s:
         imported = s.execute(select(PackageLogRow).where(PackageLogRow.direction == "imported")
@@ -358,18 +357,18 @@ def export_results(ws: Workspace, path: Path, passphrase: str, *, expires: dt.da
                               .order_by(EventRow.seq).limit(1)).scalar_one()
         units = s.execute(select(ReviewUnitRow).where(ReviewUnitRow.uuid.in_(
             [k for k in base]))).scalars().all()
-        progress(1, 4)
+        progress.report(1, 4)
         unit_uuid = {u.id: u.uuid for u in units}
         payload: dict[str, Any] = {"units": [to_dict(u, exclude=("id", "sample_id")) for u in units]}
         findings, evidence, appeals = _review_rows(s, unit_uuid)
         payload |= {"findings": findings, "evidence": evidence, "appeals": appeals, "base": base}
-        progress(2, 4)
+        progress.report(2, 4)
         events = []
         for ev in s.execute(select(EventRow).where(EventRow.seq > first_seq).order_by(EventRow.seq)).scalars():
             if not ev.action.startswith(LOCAL_ACTIONS):
                 events.append(to_dict(ev, exclude=("prev_hash", "hash")))
         payload["events"] = events
-        progress(3, 4)
+        progress.report(3, 4)
     manifest = {
         "package_id": str(uuid.uuid4()),
         "kind": "results",
@@ -388,7 +387,7 @@ def export_results(ws: Workspace, path: Path, passphrase: str, *, expires: dt.da
                             manifest=json.dumps(manifest, ensure_ascii=False), user=ws.user.name))
         ws.log(s, "package.results", "package", manifest["package_id"], after=manifest,
                details={"file": Path(path).name, "sha256": sha, "kind": "results"})
-    progress(4, 4)
+    progress.report(4, 4)
     return PackageResult(str(path), manifest["package_id"], "results", units=len(units), findings=len(findings),
                          sha256=sha, extra={"events": len(events), "expires": manifest["expires"]})
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from ..core.catalogs import RuleInfo
 from ..core.errors import BadInput, Cancelled, NotFound, UsageError
+from ..core.progress import Progress
 from ..core.i18n import T, normalize_lang
 from ..core.money import fen_to_str, yuan_to_fen
 from ..core.rules import RuleParams
@@ -167,11 +168,11 @@ def _clean_param(name: str, kind: str, value: Any) -> Any:
 
 # -- running ----------------------------------------------------------------------
 def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
-               progress: Any = None, on_rule: Callable[[str, int], None] | None = None) -> ScreenResult:
+               progress: Progress | None = None, on_rule: Callable[[str, int], None] | None = None) -> ScreenResult:
     """Run the given rules (all by default), replacing their flags, in one transaction.
 
-    ``progress`` is a ui.tasks.Progress (or anything with report/check/cancelled);
-    cancelling rolls everything back.
+    ``progress`` follows core.progress.Progress (the UI's also has ``cancelled``, which lets
+    SQLite stop a long statement); cancelling rolls everything back.
     """
     import time
 

@@ -320,24 +320,20 @@ class FieldworkView(View):
         self.status.setText(self.tr("正在处理…"))
         return self.ctx.run(fn, on_success=ok, on_failure=self._fail, on_progress=self._progress)
 
-    @staticmethod
-    def _adapt(progress):
-        return lambda done, total: progress.report(done, total)
-
     # -- packages ----------------------------------------------------------------------------------------
     def export_work(self, path: Path, passphrase: str, users: list[str], sample_id: int | None,
                     expires: dt.date):
         ws = self.ctx.ws
         return self._run(lambda p: package_service.export_work(ws, Path(path), passphrase, users=users,
                                                                sample_id=sample_id, expires=expires,
-                                                               progress=self._adapt(p)),
+                                                               progress=p),
                          lambda r: self.tr("已导出工作包：{n} 个审核单元，{f} 条发现 → {file}").format(
                              n=r.units, f=r.findings, file=r.file))
 
     def import_package(self, path: Path, passphrase: str):
         ws = self.ctx.ws
         return self._run(lambda p: package_service.import_package(ws, Path(path), passphrase,
-                                                                  progress=self._adapt(p)),
+                                                                  progress=p),
                          self._imported, area="review")
 
     def _imported(self, r) -> str:
@@ -348,13 +344,13 @@ class FieldworkView(View):
     def export_results(self, path: Path, passphrase: str):
         ws = self.ctx.ws
         return self._run(lambda p: package_service.export_results(ws, Path(path), passphrase,
-                                                                  progress=self._adapt(p)),
+                                                                  progress=p),
                          lambda r: self.tr("已导出审核结果：{n} 个审核单元，{f} 条发现 → {file}").format(
                              n=r.units, f=r.findings, file=r.file))
 
     def merge(self, path: Path, passphrase: str):
         ws = self.ctx.ws
-        return self._run(lambda p: package_merge.merge_results(ws, Path(path), passphrase, progress=self._adapt(p)),
+        return self._run(lambda p: package_merge.merge_results(ws, Path(path), passphrase, progress=p),
                          self._merged, area="review")
 
     def _merged(self, r) -> str:
