@@ -22,7 +22,7 @@ from .guards import (
 )
 from .model import (
     DECIDED, EDITABLE_FINDING_FIELDS, FINDING_STATUS_LABELS, FINDING_STATUSES, STATUS_LABELS, STATUSES, UNDOABLE,
-    FindingInfo, Queue, QueueItem, UnitInfo,
+    EvidenceRef, FindingInfo, FindingStatus, Queue, QueueItem, UnitInfo, UnitStatus,
 )
 from .undo import last_undoable, undo
 from .units import (
@@ -31,7 +31,8 @@ from .units import (
 
 __all__ = [
     "DECIDED", "EDITABLE_FINDING_FIELDS", "FINDING_STATUSES", "FINDING_STATUS_LABELS", "STATUSES", "STATUS_LABELS",
-    "UNDOABLE", "FindingInfo", "Queue", "QueueItem", "UnitInfo", "UnitView",
+    "UNDOABLE", "EvidenceRef", "FindingInfo", "FindingStatus", "Queue", "QueueItem", "UnitInfo", "UnitStatus",
+    "UnitView",
     "bump", "check_lock", "create_finding", "decide_unit", "delete_finding", "finding_infos", "finding_state",
     "flush_or_conflict", "get_finding", "get_unit", "last_undoable", "lines_sum", "locked_by_dossier", "may_edit",
     "not_submitted", "now", "open_unit_for_settlement", "queue", "start_unit", "submit_unit", "undo", "unit",

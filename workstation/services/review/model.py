@@ -3,8 +3,27 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import NamedTuple
 
 from ...core.i18n import T
+
+
+class UnitStatus(StrEnum):
+    """A review unit's state (a str: compares equal to the stored text)."""
+
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    COMPLIANT = "compliant"
+    VIOLATION = "violation"
+    DOUBTFUL = "doubtful"
+
+
+class FindingStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    DOUBTFUL = "doubtful"
+    WITHDRAWN = "withdrawn"
+
 
 STATUSES = ("pending", "in_progress", "compliant", "violation", "doubtful")
 DECIDED = ("compliant", "violation", "doubtful")
@@ -27,11 +46,20 @@ UNDOABLE = ("review.finding.create", "review.finding.update", "review.finding.de
 
 
 # -- value objects handed to the UI (never ORM rows) ------------------------------------
+class EvidenceRef(NamedTuple):
+    """One piece of evidence of a finding, as listed (the content is read on demand)."""
+
+    id: int
+    file_name: str
+    mime: str
+    size: int
+
+
 @dataclass(frozen=True)
 class QueueItem:
     unit_id: int
     setl_id: str
-    status: str
+    status: UnitStatus
     submitted: bool
     source: str
     assigned_to: str | None
@@ -61,9 +89,9 @@ class FindingInfo:
     amount_reason: str
     basis: str
     note: str
-    status: str
+    status: FindingStatus
     fee_line_ids: tuple[int, ...]
-    evidence: tuple[tuple[int, str, str, int], ...]  # (id, file name, mime, size)
+    evidence: tuple[EvidenceRef, ...]
     version: int
     created_by: str
     updated_by: str
@@ -77,7 +105,7 @@ class UnitInfo:
     sample_id: int | None
     source: str
     assigned_to: str | None
-    status: str
+    status: UnitStatus
     submitted: bool
     decided_by: str | None
     decided_at: dt.datetime | None

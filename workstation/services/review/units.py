@@ -16,7 +16,7 @@ from ...store.models.screening import FlagRow
 from ..claims_query import SettlementDetail, settlement_detail
 from ..workspace import Workspace
 from .guards import bump, get_unit, may_edit, not_submitted, now, unit_state
-from .model import DECIDED, FindingInfo, Queue, QueueItem, UnitInfo
+from .model import DECIDED, EvidenceRef, FindingInfo, FindingStatus, Queue, QueueItem, UnitInfo, UnitStatus
 from .undo import last_undoable
 
 # -- queue --------------------------------------------------------------------------------
@@ -38,7 +38,7 @@ def queue(ws: Workspace, *, user: str | None = None, status: str | None = None, 
              .order_by(ReviewUnitRow.id))
         if not all_users:
             q = q.where(ReviewUnitRow.assigned_to == who)
-        items = [QueueItem(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6] or "", r[7] or "", r[8] or "", r[9] or 0,
+        items = [QueueItem(r[0], r[1], UnitStatus(r[2]), bool(r[3]), r[4], r[5], r[6] or "", r[7] or "", r[8] or "", r[9] or 0,
                            r[10], r[11]) for r in s.execute(q)]
     total = len(items)
     reviewed = sum(1 for i in items if i.status in DECIDED)
@@ -83,11 +83,12 @@ def finding_infos(s: Session, unit_ids: Iterable[int]) -> dict[int, list[Finding
         for e in s.execute(select(EvidenceRow.finding_id, EvidenceRow.id, EvidenceRow.file_name, EvidenceRow.mime,
                                   EvidenceRow.size).where(EvidenceRow.finding_id.in_(fids),
                                                           EvidenceRow.deleted.is_(False)).order_by(EvidenceRow.id)):
-            ev.setdefault(e[0], []).append((e[1], e[2], e[3], e[4]))
+            ev.setdefault(e[0], []).append(EvidenceRef(e[1], e[2], e[3], e[4]))
     out: dict[int, list[FindingInfo]] = {}
     for r in rows:
         out.setdefault(r.unit_id, []).append(FindingInfo(
-            r.id, r.uuid, r.unit_id, r.category, r.amount, r.amount_auto, r.amount_reason, r.basis, r.note, r.status,
+            r.id, r.uuid, r.unit_id, r.category, r.amount, r.amount_auto, r.amount_reason, r.basis, r.note,
+            FindingStatus(r.status),
             tuple(lines.get(r.id, ())), tuple(ev.get(r.id, ())), r.version, r.created_by, r.updated_by))
     return out
 
@@ -97,7 +98,7 @@ def unit(ws: Workspace, unit_id: int) -> UnitInfo:
         u = get_unit(s, unit_id)
         findings = finding_infos(s, [unit_id]).get(unit_id, [])
         can_undo = (not u.submitted) and last_undoable(s, unit_id) is not None
-        return UnitInfo(u.id, u.uuid, u.setl_id, u.sample_id, u.source, u.assigned_to, u.status, bool(u.submitted),
+        return UnitInfo(u.id, u.uuid, u.setl_id, u.sample_id, u.source, u.assigned_to, UnitStatus(u.status), bool(u.submitted),
                         u.decided_by, u.decided_at, u.note, u.version, findings, can_undo)
 
 
