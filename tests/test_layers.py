@@ -159,3 +159,14 @@ def test_the_private_name_check_sees_both_forms(tmp_path):
         probe.unlink()
     assert uses == ["3: from workstation.services.review.guards import _hidden",
                     "4: workstation.services.review.guards._also_hidden"]
+
+
+def test_the_command_line_imports_no_store_module_either():
+    """cli/ is a thin shell over services, like ui/ (runtime.py opens stores through auth_service)."""
+    offenders = []
+    for path in sorted((PKG / "cli").rglob("*.py")):
+        for line, module, names, _ in _absolute_imports(path):
+            targets = [module] + [f"{module}.{n}" for n, _ in names]
+            if any(t.startswith("workstation.store") for t in targets):
+                offenders.append(f"{path.relative_to(ROOT)}:{line}: {module}")
+    assert offenders == []

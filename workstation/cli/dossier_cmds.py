@@ -85,12 +85,8 @@ def cmd_submit(args, rt: Runtime) -> Result:
 def cmd_approve(args, rt: Runtime) -> Result:
     ws = rt.workspace()
     svc = _svc()
-    with ws.store.read() as s:  # refuse before asking for a passphrase (exit 3)
-        from ..store.models.dossier import DossierRow
-
-        row = s.get(DossierRow, args.id)
-        if row is not None:
-            svc.check_approver(ws, row)
+    # refuse before asking for a passphrase (exit 3); the check reads the service's DossierInfo, no ORM row
+    svc.check_approver(ws, svc.get(ws, args.id))
     return _status(svc.approve(ws, args.id, rt.passphrase(prompt=T("签名口令：", "Signing passphrase: "))))
 
 
