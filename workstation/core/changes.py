@@ -56,5 +56,3 @@ class Changes:
     def __bool__(self) -> bool:
         return bool(self.areas)
 
-
-NOTHING = Changes()

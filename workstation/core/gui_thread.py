@@ -45,10 +45,6 @@ def watch(thread_id: int | None) -> None:
     _gui_thread = thread_id
 
 
-def watching() -> bool:
-    return _gui_thread is not None
-
-
 def take_violations() -> list[str]:
     """The violations since the last call (tests fail on any, even one a Qt slot swallowed)."""
     out = list(_violations)

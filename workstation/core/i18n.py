@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-LANGS = ("zh_CN", "en")
 DEFAULT_LANG = "zh_CN"
 
 

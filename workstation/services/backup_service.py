@@ -22,7 +22,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import struct
 import tempfile
 from dataclasses import dataclass
@@ -135,11 +134,6 @@ def _read_header(fh, name: str) -> tuple[dict, int]:
     return header, len(MAGIC) + 4 + n
 
 
-def read_header(path: Path) -> dict:
-    with open(path, "rb") as fh:
-        return _read_header(fh, Path(path).name)[0]
-
-
 def restore(backup_file: Path, target: Path) -> dict:
     """Unpack a backup into ``target`` (which must not exist), checking both parts' SHA-256 first.
 
@@ -245,20 +239,3 @@ def reminder(ws: Workspace, now: dt.datetime | None = None) -> str | None:
         return BACKUP_OLD.render(ws.lang, days=age.days)
     return None
 
-
-def list_backups(ws: Workspace) -> list[dict]:
-    folder = backups_dir_for(ws.store.path)
-    out = []
-    for p in sorted(folder.glob(f"*{SUFFIX}"), reverse=True):
-        try:
-            h = read_header(p)
-        except (BadInput, OSError):
-            continue
-        out.append({"file": str(p), "created": h.get("created", ""), "by": h.get("by", ""), "size": p.stat().st_size})
-    return out
-
-
-def copy_to(src: Path, dst: Path) -> None:
-    """Copy a finished backup elsewhere (e.g. removable media), atomically."""
-    with open(src, "rb") as fh, atomic_writer(Path(dst)) as out:
-        shutil.copyfileobj(fh, out)

@@ -392,19 +392,6 @@ def export_results(ws: Workspace, path: Path, passphrase: str, *, expires: dt.da
                          sha256=sha, extra={"events": len(events), "expires": manifest["expires"]})
 
 
-def package_log(ws: Workspace) -> list[dict[str, Any]]:
-    """The packages this store sent, received and merged, newest first (for the view)."""
-    with ws.store.read() as s:
-        rows = s.execute(select(PackageLogRow).order_by(PackageLogRow.id.desc())).scalars().all()
-        out = []
-        for r in rows:
-            m = json.loads(r.manifest)
-            out.append({"package_id": r.package_id, "direction": r.direction, "user": r.user,
-                        "at": r.at.isoformat(sep=" "), "kind": m.get("kind", ""), "for": m.get("for", []),
-                        "expires": m.get("expires", ""), "counts": m.get("counts", {})})
-        return out
-
-
 def export_choices(ws: Workspace) -> dict[str, list]:
     """Who has units assigned (with counts) and which samples they come from, for the export form."""
     from sqlalchemy import func

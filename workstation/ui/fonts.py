@@ -32,6 +32,3 @@ def register_cjk_font(app: QApplication) -> str | None:
     QFont.insertSubstitution(font.family(), _family)
     return _family
 
-
-def cjk_family() -> str | None:
-    return _family

@@ -7,7 +7,6 @@ ctx.run (the single DB worker).
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
@@ -291,10 +290,3 @@ class AttendanceView(View):
         self.ctx.run(lambda p: att.export(ws, month, path), name="attendance.export",
                      on_success=lambda out: self.status.setText(self.tr("已导出：") + out["file"]),
                      on_failure=lambda e: show_error(self, e, self.ctx.lang))
-
-    def today_column(self) -> int:
-        today = dt.date.today().isoformat()
-        for i, d in enumerate(self.model.grid["days"]):
-            if d["date"] == today:
-                return i
-        return -1
