@@ -12,15 +12,16 @@ import re
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from ...core.changes import Area, Changes
 from ...core.identity import Role
 from ...services import profile_service, roster_service
 from ..context import UiContext
 from ..errors import show_error
-from ...core.changes import Area, Changes
+from .profile_widgets import KeyValueTable, NewProfileDialog, number_or_text
 
 KINDS = ("count", "per_county", "age_range", "education_min", "certificate_valid")
 LEVELS = ("doctor", "master", "bachelor", "associate", "secondary")
@@ -28,81 +29,6 @@ LEVEL_ZH = {"doctor": "博士", "master": "硕士", "bachelor": "本科", "assoc
 QUAL_ZH = {k: v.zh for k, v in roster_service.QUALIFICATION_LABELS.items()}
 ZH_QUAL = {v: k for k, v in QUAL_ZH.items()}
 COLS = ("id", "kind", "label_zh", "label_en", "centre", "qualification", "post", "cert", "min", "max", "exact", "level")
-
-
-def _num(text: str) -> int | None:
-    text = (text or "").strip()
-    return int(text) if re.fullmatch(r"\d+", text) else (None if not text else text)  # type: ignore[return-value]
-
-
-class KeyValueTable(QTableWidget):
-    """A flat dict edited as rows of key / value; keeps each value's type (int, text, list)."""
-
-    def __init__(self, name: str, ints: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(0, 2, parent)
-        self.setObjectName(name)
-        self.ints = ints
-        self.original: dict = {}
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.verticalHeader().setVisible(False)
-
-    def set_dict(self, data: dict | None) -> None:
-        self.original = dict(data or {})
-        self.setRowCount(0)
-        for k, v in self.original.items():
-            self.add_row(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
-
-    def add_row(self, key: str = "", value: str = "") -> None:
-        r = self.rowCount()
-        self.insertRow(r)
-        self.setItem(r, 0, QTableWidgetItem(key))
-        self.setItem(r, 1, QTableWidgetItem(value))
-
-    def to_dict(self) -> dict:
-        out = {}
-        for r in range(self.rowCount()):
-            key = (self.item(r, 0).text() if self.item(r, 0) else "").strip()
-            text = (self.item(r, 1).text() if self.item(r, 1) else "").strip()
-            if not key:
-                continue
-            old = self.original.get(key)
-            if text[:1] in "[{" or (old is not None and not isinstance(old, str) and not isinstance(old, int)):
-                try:
-                    out[key] = json.loads(text)
-                    continue
-                except ValueError:
-                    pass
-            if re.fullmatch(r"-?\d+", text) and (self.ints or isinstance(old, int)) and not isinstance(old, str):
-                out[key] = int(text)
-            else:
-                out[key] = text
-        return out
-
-
-class NewProfileDialog(QDialog):
-    def __init__(self, profiles: list[dict], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("newProfileDialog")
-        self.setWindowTitle(self.tr("新建合同配置"))
-        self.pid, self.name_zh, self.name_en = QLineEdit(), QLineEdit(), QLineEdit()
-        self.pid.setObjectName("newId")
-        self.pid.setPlaceholderText("kaifeng-2026")
-        self.copy_of = QComboBox()
-        self.copy_of.addItem(self.tr("（空白配置）"), None)
-        for p in profiles:
-            self.copy_of.addItem(f"{p['name_zh']}（{p['id']}）", p["id"])
-        form = QFormLayout(self)
-        form.addRow(self.tr("配置 ID（小写字母、数字、-）"), self.pid)
-        form.addRow(self.tr("中文名称"), self.name_zh)
-        form.addRow(self.tr("英文名称"), self.name_en)
-        form.addRow(self.tr("复制自"), self.copy_of)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("创建"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
 
 
 class ProfileEditor(QWidget):
@@ -447,7 +373,7 @@ class ProfileEditor(QWidget):
                 where["certificate_valid"] = True
             if where:
                 t["where"] = where
-            lo, hi, ex = _num(self._text(r, "min")), _num(self._text(r, "max")), _num(self._text(r, "exact"))
+            lo, hi, ex = number_or_text(self._text(r, "min")), number_or_text(self._text(r, "max")), number_or_text(self._text(r, "exact"))
             if t["kind"] == "age_range":
                 t["min_age"], t["max_age"] = lo, hi
             else:
