@@ -8,23 +8,20 @@ the buttons call after their file dialogs; tests call them directly.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+    QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from ...core.changes import Changes
 from ...services import backup_service, package_merge, package_service, purge_service
 from ..errors import show_error
 from .base import View
+from .fieldwork_conflicts import ConflictsBox
 from .fieldwork_dialogs import PassphraseDialog, PurgeDialog
-from ...core.changes import Changes
-
-FIELD_LABELS = ("category", "amount", "status", "note", "basis", "lines", "deleted", "decided_by", "submitted")
 
 
 class FieldworkView(View):
@@ -35,7 +32,6 @@ class FieldworkView(View):
         ws = ctx.ws
         self.dialog = None
         self.last_result = None
-        self.conflicts: list[package_merge.ConflictInfo] = []
         is_sup, is_admin = ws.user.can_supervise, ws.user.is_admin
 
         self.reminder = QLabel()
@@ -84,32 +80,10 @@ class FieldworkView(View):
         play.addLayout(pbar)
         play.addWidget(self.pkg_hint)
 
-        # -- conflicts ----------------------------------------------------------------------
-        self.conf_box = QGroupBox()
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("conflictTable")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(150)
-        self.keep_local_btn, self.take_remote_btn = QPushButton(), QPushButton()
-        self.keep_local_btn.setObjectName("keepLocalBtn")
-        self.take_remote_btn.setObjectName("takeRemoteBtn")
-        for b in (self.keep_local_btn, self.take_remote_btn):
-            b.setEnabled(False)
-        cbar = QHBoxLayout()
-        cbar.addStretch(1)
-        cbar.addWidget(self.keep_local_btn)
-        cbar.addWidget(self.take_remote_btn)
-        clay = QVBoxLayout(self.conf_box)
-        clay.addWidget(self.table)
-        clay.addLayout(cbar)
+        # -- conflicts (fieldwork_conflicts.py) ---------------------------------------------------
+        self.conf_box = ConflictsBox(ctx)
+        self.table, self.keep_local_btn, self.take_remote_btn = (
+            self.conf_box.table, self.conf_box.keep_local_btn, self.conf_box.take_remote_btn)
 
         # -- backup -----------------------------------------------------------------------------
         self.backup_box = QGroupBox()
@@ -158,7 +132,6 @@ class FieldworkView(View):
         self.merge_btn.clicked.connect(self._merge_dialog)
         self.keep_local_btn.clicked.connect(lambda: self.resolve_selected("local"))
         self.take_remote_btn.clicked.connect(lambda: self.resolve_selected("remote"))
-        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.backup_btn.clicked.connect(self.backup_now)
         self.restore_btn.clicked.connect(self._restore_dialog)
         self.purge_btn.clicked.connect(self.open_purge)
@@ -181,11 +154,6 @@ class FieldworkView(View):
         self.pkg_hint.setText(self.tr(
             "工作包只含分配给接收人的审核单元及其结算、费用明细、疑点、目录、规则与合同配置，以口令加密并防篡改；"
             "外勤电脑导入后审核，再导出结果包交回组长合并。"))
-        self.conf_box.setTitle(self.tr("合并冲突（两边都修改过的内容）"))
-        self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("类型"), self.tr("标识"),
-                                              self.tr("本机版本"), self.tr("外勤版本")])
-        self.keep_local_btn.setText(self.tr("保留本机版本"))
-        self.take_remote_btn.setText(self.tr("采用外勤版本"))
         self.backup_box.setTitle(self.tr("备份与恢复"))
         self.backup_btn.setText(self.tr("立即备份"))
         self.restore_btn.setText(self.tr("从备份恢复…"))
@@ -194,7 +162,6 @@ class FieldworkView(View):
             "合同要求项目结束时删除检查中获取的全部数据。删除后生成删除证明 PDF（仅管理员）。"))
         self.purge_btn.setText(self.tr("删除全部数据…"))
         self._fill_choices()
-        self._fill_conflicts()
         self._show_backup_age()
 
     def activated(self) -> None:
@@ -214,9 +181,9 @@ class FieldworkView(View):
         self.ctx.run(load, on_success=self._loaded, on_failure=self._fail)
 
     def _loaded(self, result) -> None:
-        self._choices, self.conflicts, self._last_backup, reminder = result
+        self._choices, conflicts, self._last_backup, reminder = result
         self._fill_choices()
-        self._fill_conflicts()
+        self.conf_box.set_conflicts(conflicts)
         self._show_backup_age()
         self.reminder.setVisible(bool(reminder))
         self.reminder.setText(reminder or "")
@@ -241,52 +208,12 @@ class FieldworkView(View):
             if i >= 0:
                 box.setCurrentIndex(i)
 
-    def _field_labels(self) -> dict[str, str]:
-        return {"category": self.tr("类别"), "amount": self.tr("金额"), "status": self.tr("状态"),
-                "note": self.tr("说明"), "basis": self.tr("依据"), "lines": self.tr("费用明细"),
-                "deleted": self.tr("已删除"), "decided_by": self.tr("结论人"), "submitted": self.tr("已提交")}
-
-    def _describe(self, state: dict) -> str:
-        from ...core.money import fen_to_str
-        from ...services.catalog_service import violations
-
-        names = {v.code: (v.en if self.ctx.lang == "en" else v.zh) for v in violations()}
-        labels = self._field_labels()
-        parts = []
-        for k in FIELD_LABELS:
-            v = state.get(k)
-            if v in (None, "", [], False):
-                continue
-            if k == "amount":
-                v = fen_to_str(int(v))
-            elif k == "category":
-                v = names.get(v, v)
-            elif k == "lines":
-                v = ", ".join(v)
-            elif isinstance(v, bool):
-                v = self.tr("是")
-            parts.append(f"{labels[k]}: {v}")
-        who = state.get("updated_by") or state.get("decided_by") or ""
-        return "\n".join(parts + ([f"— {who}"] if who else []))
-
-    def _fill_conflicts(self) -> None:
-        self.table.setRowCount(len(self.conflicts))
-        kinds = {"finding": self.tr("发现"), "unit": self.tr("审核单元")}
-        for r, c in enumerate(self.conflicts):
-            for col, text in enumerate([str(c.id), kinds.get(c.entity, c.entity), c.entity_uuid[:8],
-                                        self._describe(c.local), self._describe(c.remote)]):
-                self.table.setItem(r, col, QTableWidgetItem(text))
-        self.table.resizeRowsToContents()
-        self._selection_changed()
-
-    def _selection_changed(self) -> None:
-        ok = self.current_conflict() is not None and self.ctx.ws.user.can_supervise
-        self.keep_local_btn.setEnabled(ok)
-        self.take_remote_btn.setEnabled(ok)
+    @property
+    def conflicts(self) -> list[package_merge.ConflictInfo]:
+        return self.conf_box.conflicts
 
     def current_conflict(self) -> package_merge.ConflictInfo | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.conflicts[rows[0].row()] if rows and rows[0].row() < len(self.conflicts) else None
+        return self.conf_box.current()
 
     def _show_backup_age(self) -> None:
         last = getattr(self, "_last_backup", None)
