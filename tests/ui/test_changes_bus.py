@@ -77,3 +77,22 @@ def test_a_view_learns_of_a_change_made_elsewhere(ws, as_user, make_ctx, qtbot):
     assert view.model.rowCount() == 2
     ctx.bus.publish(Changes.of(Area.REVIEW, units=more["units"], origin="office"))
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
+
+
+def test_a_write_returns_what_it_changed_opening_a_pending_unit_starts_it(ws, as_user):
+    from workstation.services import review
+
+    data = seed_units(ws, n=1, lines=2)
+    rev = as_user("reviewer")
+    uid = data["units"][0]
+    first = review.unit_view(rev, uid, start=True)
+    assert first.unit.status == review.UnitStatus.IN_PROGRESS
+    assert first.changes == Changes.of(Area.REVIEW, units=[uid])
+    assert review.unit_view(rev, uid, start=True).changes is None  # nothing changed the second time
+
+
+def test_the_queue_shows_a_unit_started_by_opening_it(ws, as_user, make_ctx, qtbot):
+    seed_units(ws, n=2, lines=2)
+    ctx = make_ctx(as_user("reviewer"))
+    view = make_view(qtbot, ctx)  # opens the first pending unit, which starts it
+    qtbot.waitUntil(lambda: view.model.items[0].status == "in_progress", timeout=5000)

@@ -8,6 +8,7 @@ from typing import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...core.changes import Area, Changes
 from ...core.errors import BadInput, Conflict
 from ...core.i18n import T
 from ...store.models.claims import FeeLineRow, SettlementRow
@@ -104,6 +105,12 @@ def unit(ws: Workspace, unit_id: int) -> UnitInfo:
 
 def start_unit(ws: Workspace, unit_id: int) -> UnitInfo:
     """Opening a pending unit of one's own puts it in progress (logged once)."""
+    _start(ws, unit_id)
+    return unit(ws, unit_id)
+
+
+def _start(ws: Workspace, unit_id: int) -> bool:
+    """Put a pending unit of one's own in progress; True when it changed."""
     with ws.store.session() as s:
         u = get_unit(s, unit_id)
         if u.status == "pending" and not u.submitted and u.assigned_to == ws.user.name:
@@ -112,7 +119,8 @@ def start_unit(ws: Workspace, unit_id: int) -> UnitInfo:
             bump(u)
             ws.log(s, "review.unit.start", "review_unit", u.id, before=before, after=unit_state(u),
                    details={"unit": u.id})
-    return unit(ws, unit_id)
+            return True
+    return False
 
 
 # -- decisions ----------------------------------------------------------------------------
@@ -169,12 +177,14 @@ class UnitView:
     line_names: dict[int, tuple[str, str]]  # fee line id -> (feedetl_sn, item name), for the lines findings name
     line_rules: dict[int | None, str]  # fee line id (None: the settlement) -> its first flag's rule
     detail: SettlementDetail | None  # None when the caller already shows this settlement
+    changes: Changes | None = None  # set when opening the unit started it (the queue shows its new status)
 
 
 def unit_view(ws: Workspace, unit_id: int, *, start: bool = True, shown_setl_id: str | None = "?") -> UnitView:
     """The unit (started if it is one's own and pending), the names of its findings' lines, each flagged
     line's first rule, and the settlement's detail unless it is ``shown_setl_id`` (the one already shown)."""
-    info = start_unit(ws, unit_id) if start else unit(ws, unit_id)
+    started = _start(ws, unit_id) if start else False
+    info = unit(ws, unit_id)
     ids = sorted({i for f in info.findings for i in f.fee_line_ids})
     with ws.store.read() as s:
         names = {r[0]: (r[1], r[2] or "") for r in s.execute(select(
@@ -184,4 +194,5 @@ def unit_view(ws: Workspace, unit_id: int, *, start: bool = True, shown_setl_id:
                 FlagRow.setl_id == info.setl_id).order_by(FlagRow.id)):
             rules.setdefault(lid, rule)
     detail = settlement_detail(ws, info.setl_id) if info.setl_id != shown_setl_id else None
-    return UnitView(info, names, rules, detail)
+    return UnitView(info, names, rules, detail,
+                    Changes.of(Area.REVIEW, units=[unit_id]) if started else None)

@@ -66,7 +66,6 @@ class QueueView(View):
         self.all_users.toggled.connect(lambda _c: self.refresh())
 
         self.record = RecordView(ctx, shortcut_host=self)
-        self.record.loaded.connect(self._record_loaded)
         left = QWidget()
         left.setObjectName("queuePane")
         ll = QVBoxLayout(left)
@@ -254,12 +253,6 @@ class QueueView(View):
         if current.isValid():
             self._want_unit = current.data(ID_ROLE)
             self._open_timer.start()
-
-    def _record_loaded(self, unit_id: int) -> None:
-        row = self.model.row_of(unit_id)
-        info = self.record.info
-        if row >= 0 and info is not None and self.model.items[row].status != info.status:
-            self.refresh()  # opening a pending unit put it in progress
 
     def _open_current(self) -> None:
         uid = self.current_unit_id()
