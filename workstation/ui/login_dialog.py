@@ -174,16 +174,16 @@ class LoginDialog(QDialog):
             self.error.clear()
             QMessageBox.warning(self, self.tr("无法新建数据库"), message_for(exc, lang))
 
-        self._set_busy(True)
+        self._set_busy(True, self.tr("正在新建数据库…"))
         self._task = self.runner.run(lambda p: auth_service.create_store(path, user, passphrase, lang=lang),
                                      name="create_store", on_success=ok, on_failure=failed)
         return self._task
 
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool, text: str | None = None) -> None:
         self.buttons.setEnabled(not busy)
         self.pass_edit.setEnabled(not busy)
         if busy:
-            self.error.setText(self.tr("正在解锁…"))
+            self.error.setText(text or self.tr("正在解锁…"))
 
     def _submit(self) -> None:
         db, user, passphrase = Path(self.db_edit.text().strip()), self.user_edit.text().strip(), self.pass_edit.text()
