@@ -80,8 +80,10 @@ def create_store(
                 signing.issue_identity(ws, user, passphrase, s)
         slots.save()
     except BaseException:
-        with contextlib.suppress(Exception):
+        try:
             store.close()  # type: ignore[possibly-undefined]
+        except Exception as exc:  # the original error is the one to report; this one is logged
+            log.warning("closing a store that failed to be created: %s", type(exc).__name__)
         for p in (path, sidecar_path(path), Path(str(path) + "-wal"), Path(str(path) + "-shm")):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()

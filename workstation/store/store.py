@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from pathlib import Path
 from typing import Iterator
 
@@ -12,6 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..core.errors import StoreError
 from .engine import DAMAGED, make_engine
 from . import gui_guard, migrate, schema_version, upgrade_backup  # noqa: F401  (gui_guard registers itself)
+
+log = logging.getLogger(__name__)
 
 
 class Store:
@@ -92,8 +95,10 @@ class Store:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
+        try:
             self.checkpoint()
+        except Exception as exc:  # closing must not fail; the WAL is folded in on the next open instead
+            log.warning("WAL checkpoint on close failed: %s", type(exc).__name__)
         self.engine.dispose()
 
 
