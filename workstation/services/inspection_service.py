@@ -485,3 +485,8 @@ def sealed_records_for(ws_or_session, institution: str | None, period_from: dt.d
 
 def with_content(info: RecordInfo, content: RecordContent) -> RecordInfo:
     return replace(info, content=content)
+
+
+def seal_material(s: Session, record_id: int) -> dict:
+    """The seal material of a record read in the caller's session (for the dossier's exhibits)."""
+    return _seal_material(s, _record_row(s, record_id))
