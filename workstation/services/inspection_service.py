@@ -42,6 +42,8 @@ SIGNER_ROLES = {"interviewee": T("被询问人", "Interviewee"), "interviewer": 
                 "present": T("被检查单位在场人员", "Institution's representative")}
 REQUIRED_SIGNERS = {"interview": ("interviewee", "interviewer"), "site": ("inspector", "present")}
 MAX_ATTACHMENT = 64 * 1024 * 1024
+# events that record a seal hash: sealed here, or received sealed in a package
+SEAL_ACTIONS = ("inspection.record.seal", "inspection.record.receive")
 SEALED = T("笔录已签名封存，不能修改；如需更正请新建更正笔录",
            "the record is signed and sealed; it cannot be changed — make a correction record instead")
 
@@ -439,7 +441,7 @@ def verify_seals(ws: Workspace) -> list[SealProblem]:
     problems = []
     with ws.store.read() as s:
         logged: dict[str, str] = {}
-        for det in s.execute(select(EventRow.details).where(EventRow.action == "inspection.record.seal")).scalars():
+        for det in s.execute(select(EventRow.details).where(EventRow.action.in_(SEAL_ACTIONS))).scalars():
             d = json.loads(det) if isinstance(det, str) else det
             logged[d.get("uuid", "")] = d.get("seal_hash", "")
         for row in s.execute(select(InspectionRecordRow).order_by(InspectionRecordRow.id)).scalars():
