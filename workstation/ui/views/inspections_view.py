@@ -173,11 +173,12 @@ class InspectionsView(View):
             self.header.setText(self.tr("还没有现场检查。点击“新建检查…”开始。"))
             self.records.setRowCount(0)
         else:
-            leads = "、".join(x.setl_id for x in c.leads) or "—"
+            sep = ", " if lang == "en" else "、"
+            leads = sep.join(x.setl_id for x in c.leads) or "—"
             self.header.setText(self.tr("{inst}（{code}）　{date}　{kind}　检查组：{team}　核查线索：{leads}")
                                 .replace("{inst}", c.institution_name).replace("{code}", c.institution_code)
                                 .replace("{date}", c.date).replace("{kind}", ins.KIND_LABELS[c.kind].render(lang))
-                                .replace("{team}", "、".join(c.team)).replace("{leads}", leads))
+                                .replace("{team}", sep.join(c.team)).replace("{leads}", leads))
             self.records.blockSignals(True)
             self.records.setRowCount(len(c.records))
             for i, r in enumerate(c.records):
