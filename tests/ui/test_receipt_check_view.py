@@ -138,3 +138,35 @@ def test_receipt_check_screens(ws, as_user, make_ctx, qtbot, translations):
         assert has_ink(path)
         assert view.minimumSizeHint().width() <= SIZE[0] and view.minimumSizeHint().height() <= SIZE[1]
         view.close()
+
+
+def test_scans_made_while_the_previous_settlement_saves_are_kept(ws, as_user, make_ctx, qtbot):
+    """A scanner does not wait: the next receipt scanned right after Enter lands on the next settlement."""
+    ids = seed_manual(ws, 3, lines=2)
+    rev = as_user("reviewer")
+    rs.assign_batch(rev, 3)
+    ctx = make_ctx(rev)
+    view = make_view(qtbot, ctx)
+    with ws.store.read() as s:
+        totals = {sid: (s.get(SettlementRow, sid).medfee_sumamt, s.get(SettlementRow, sid).begndate) for sid in ids}
+    for i, sid in enumerate(ids[:2]):
+        total, day = totals[sid]
+        if i == 0:
+            _type_enter(qtbot, view.bill_no, format_fields_payload(ReceiptEntry(f"{i}000000001", day, "", total,
+                                                                                "41060125", "aa11bb")))
+        qtbot.keyClick(view.bill_no, Qt.Key.Key_Return)  # confirm: save and load run on the worker
+        assert view._busy  # results come back through the event loop, which has not run yet
+        nxt, (t2, d2) = ids[i + 1], totals[ids[i + 1]]
+        # scanned at once, before the next settlement has come up
+        _type_enter(qtbot, view.bill_no, format_fields_payload(ReceiptEntry(f"{i + 1}000000001", d2, "", t2,
+                                                                            "41060125", "cc22dd")))
+        qtbot.waitUntil(lambda: view.item is not None and view.item.setl_id == nxt and len(view.receipts) == 1,
+                        timeout=10_000)
+        assert view.receipts[0].bill_no == f"{i + 1}000000001"
+    with qtbot.waitSignal(view.item_loaded, timeout=10_000):
+        qtbot.keyClick(view.bill_no, Qt.Key.Key_Return)
+    idle(qtbot, ctx)
+    with ws.store.read() as s:
+        got = dict(s.execute(select(ReceiptRow.setl_id, ReceiptRow.bill_no)).all())
+        results = set(s.execute(select(ReceiptCheckRow.result)).scalars())
+    assert got == {ids[0]: "0000000001", ids[1]: "1000000001", ids[2]: "2000000001"} and results == {"match"}

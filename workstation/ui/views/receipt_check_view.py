@@ -44,6 +44,7 @@ class ReceiptCheckView(View):
         self.validation: rs.Validation | None = None
         self._ack: tuple | None = None  # receipts whose differences were shown once
         self._busy = False
+        self._ahead: list[str] = []  # what the scanner typed while a save or load was under way
         self._started = time.monotonic()
         self._session_receipts = 0
 
@@ -234,10 +235,19 @@ class ReceiptCheckView(View):
             self.value["medfee"].setText(_yuan(item.medfee_sumamt))
             self.value["hifp"].setText(_yuan(item.hifp_pay))
             self.value["cash"].setText(_yuan(item.psn_cash_pay))
+        typed = self.bill_no.text()  # typed while the save and load were under way: keep it
         self.clear_entry()
+        self.bill_no.setText(typed)
         self._refresh()
         if self.receipts:
             self._validate()
+        self._replay_ahead()
+
+    def _replay_ahead(self) -> None:
+        ahead, self._ahead = self._ahead, []
+        for text in ahead:  # scanned ahead while the previous settlement was being saved: nothing is lost
+            if self.item is not None:
+                self._take(text)
 
     # -- entry ---------------------------------------------------------------------------------
     def _focus(self, w: QLineEdit) -> None:
@@ -260,6 +270,14 @@ class ReceiptCheckView(View):
         if not text:
             self.confirm()
             return
+        if self._busy and rc.parse_qr(text) is not None:
+            # the next settlement is still loading: keep the scan for it
+            self._ahead.append(text)
+            self.bill_no.clear()
+            return
+        self._take(text)
+
+    def _take(self, text: str) -> None:
         if self.item is None:
             self._say(self.tr("没有待核对的结算；按 Ctrl+B 领取新批次"))
             return
@@ -366,6 +384,7 @@ class ReceiptCheckView(View):
             lines = "；".join(p.message(self.ctx.lang) for p in result[1].problems)
             self._say(self.tr("发现差异：{p}。再按 Enter 记为发现并继续，Ctrl+Backspace 修改").replace("{p}", lines))
             self._focus(self.bill_no)
+            self._replay_ahead()
             return
         _, saved, item, thr = result
         self._session_receipts += len(self.receipts)
