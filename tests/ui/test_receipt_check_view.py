@@ -170,3 +170,29 @@ def test_scans_made_while_the_previous_settlement_saves_are_kept(ws, as_user, ma
         got = dict(s.execute(select(ReceiptRow.setl_id, ReceiptRow.bill_no)).all())
         results = set(s.execute(select(ReceiptCheckRow.result)).scalars())
     assert got == {ids[0]: "0000000001", ids[1]: "1000000001", ids[2]: "2000000001"} and results == {"match"}
+
+
+def test_a_settlement_outside_the_batches_by_keyboard(ws, as_user, make_ctx, qtbot):
+    ids = seed_manual(ws, 2, lines=2)
+    rev = as_user("reviewer")
+    ctx = make_ctx(rev)
+    view = make_view(qtbot, ctx)
+    assert view.item is None  # no batch taken
+    qtbot.keyClick(view.bill_no, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert view.goto.hasFocus()
+    with qtbot.waitSignal(view.item_loaded, timeout=10_000):
+        _type_enter(qtbot, view.goto, ids[1])
+    assert view.item.setl_id == ids[1] and view.item.batch_id is None
+    with ws.store.read() as s:
+        total, day = s.get(SettlementRow, ids[1]).medfee_sumamt, s.get(SettlementRow, ids[1]).begndate
+    _type_enter(qtbot, view.bill_no, format_fields_payload(ReceiptEntry("7000000001", day, "", total, "41060125",
+                                                                        "ee33ff")))
+    with qtbot.waitSignal(view.item_loaded, timeout=10_000):
+        qtbot.keyClick(view.bill_no, Qt.Key.Key_Return)
+    assert view.item is None and "7000000001" not in view.bill_no.text()
+    with ws.store.read() as s:
+        assert s.execute(select(ReceiptCheckRow.setl_id, ReceiptCheckRow.batch_id)).all() == [(ids[1], None)]
+    # checked once: asking for it again says so
+    _type_enter(qtbot, view.goto, ids[1])
+    idle(qtbot, ctx)
+    assert "已核对" in view.message.text()

@@ -203,6 +203,9 @@ def item_for(ws: Workspace, setl_id: str) -> CheckItem:
             raise NotFound(what=T("结算 {id}", "settlement {id}").render(ws.lang, id=setl_id))
         if st.setl_type != MANUAL:
             raise BadInput(T("结算 {id} 不是手工报销", "settlement {id} is not a manual reimbursement"), id=setl_id)
+        if s.execute(select(ReceiptCheckRow.id).where(ReceiptCheckRow.setl_id == setl_id)).first():
+            raise Conflict(detail=T("结算 {id} 已核对过", "settlement {id} has already been checked").render(
+                ws.lang, id=setl_id))
         return _item(s, st, None, 1, 0)
 
 

@@ -70,6 +70,12 @@ class ReceiptCheckView(View):
         top.addSpacing(16)
         top.addWidget(self.batch_label)
         top.addStretch(1)
+        self.goto = QLineEdit()
+        self.goto.setObjectName("gotoSettlement")
+        self.goto.setMaximumWidth(170)
+        self.goto.returnPressed.connect(lambda: self.open_settlement(self.goto.text()))
+        top.addWidget(self.goto)
+        top.addSpacing(12)
         top.addWidget(self.rate_label)
         top.addSpacing(16)
         self.size_label = QLabel()
@@ -159,7 +165,8 @@ class ReceiptCheckView(View):
         lay.addWidget(self.message)
         lay.addWidget(self.hint)
 
-        for key, fn in (("Ctrl+B", self.assign_batch), ("Ctrl+Backspace", self.remove_last),
+        for key, fn in (("Ctrl+B", self.assign_batch), ("Ctrl+G", lambda: self._focus(self.goto)),
+                        ("Ctrl+Backspace", self.remove_last),
                         ("Escape", self.clear_entry)):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -175,6 +182,7 @@ class ReceiptCheckView(View):
     def retranslate(self) -> None:
         self.title.setText(self.tr("票据核对（手工报销）"))
         self.size_label.setText(self.tr("批次大小"))
+        self.goto.setPlaceholderText(self.tr("转到结算ID (Ctrl+G)"))
         self.assign_btn.setText(self.tr("领取批次 (Ctrl+B)"))
         self.setl_box.setTitle(self.tr("当前结算"))
         for key, text in (("setl_id", self.tr("结算ID")), ("person", self.tr("证件号码")),
@@ -193,7 +201,7 @@ class ReceiptCheckView(View):
                                               self.tr("开票单位"), self.tr("金额"), self.tr("来源"),
                                               self.tr("问题")])
         self.hint.setText(self.tr("Enter：下一项 / 空白时确认本结算并进入下一张　Ctrl+Backspace：删除最后一张票据　"
-                                  "Esc：清空当前输入　Ctrl+B：领取新批次"))
+                                  "Esc：清空当前输入　Ctrl+B：领取新批次　Ctrl+G：转到批次外的结算"))
         self._refresh()
 
     # -- loading ------------------------------------------------------------------------------
@@ -397,6 +405,22 @@ class ReceiptCheckView(View):
         else:
             self._say(self.tr("结算 {s} 核对相符").replace("{s}", saved.setl_id), bad=False)
         self.item_loaded.emit(item)
+
+    def open_settlement(self, setl_id: str) -> None:
+        """A settlement outside the batches (someone at the counter with receipts for it)."""
+        setl_id = setl_id.strip()
+        if not setl_id:
+            return
+        ws = self.ctx.ws
+
+        def job(progress):
+            return rs.item_for(ws, setl_id), rs.throughput(ws)
+
+        def shown(result):
+            self.goto.clear()
+            self._loaded(result)
+
+        self._run(job, shown)
 
     def assign_batch(self) -> None:
         ws, size = self.ctx.ws, self.size_box.value()
