@@ -72,7 +72,7 @@ class ReceiptCheckView(View):
         top.addStretch(1)
         self.goto = QLineEdit()
         self.goto.setObjectName("gotoSettlement")
-        self.goto.setMaximumWidth(170)
+        self.goto.setFixedWidth(210)
         self.goto.returnPressed.connect(lambda: self.open_settlement(self.goto.text()))
         top.addWidget(self.goto)
         top.addSpacing(12)
@@ -463,7 +463,7 @@ class ReceiptCheckView(View):
         if thr is not None:
             self.rate_label.setText(self.tr("今日已核对 {r} 张票据 · {s} 个结算 · 每小时 {h} 张").replace(
                 "{r}", str(thr.receipts)).replace("{s}", str(thr.settlements)).replace(
-                "{h}", f"{thr.per_hour:.0f}"))
+                "{h}", f"{thr.per_hour:.0f}" if thr.per_hour else "—"))
         problems: dict[str, list[str]] = {}
         v = self.validation
         if v is not None:
