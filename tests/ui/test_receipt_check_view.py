@@ -196,3 +196,22 @@ def test_a_settlement_outside_the_batches_by_keyboard(ws, as_user, make_ctx, qtb
     _type_enter(qtbot, view.goto, ids[1])
     idle(qtbot, ctx)
     assert "已核对" in view.message.text()
+
+
+def test_supervisor_hands_a_batch_to_a_checker(ws, as_user, make_ctx, qtbot):
+    seed_manual(ws, 4, lines=2)
+    sup = as_user("supervisor")
+    ctx = make_ctx(sup)
+    view = make_view(qtbot, ctx)
+    qtbot.waitUntil(lambda: view.for_user.count() > 0, timeout=10_000)
+    assert view.for_user.currentData() == "supervisor"
+    view.for_user.setCurrentIndex(view.for_user.findData("reviewer"))
+    view.size_box.setValue(3)
+    qtbot.keyClick(view.bill_no, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    idle(qtbot, ctx)
+    assert "reviewer" in view.message.text() and view.item is None  # the batch is the reviewer's, not mine
+    [b] = rs.batches(ws, user="reviewer")
+    assert (b.size, b.assigned_to) == (3, "reviewer")
+    rev_view_ctx = make_ctx(as_user("reviewer"))
+    rev_view = make_view(qtbot, rev_view_ctx)
+    assert not rev_view.for_user.isVisible() and rev_view.item is not None and rev_view.item.batch_id == b.id

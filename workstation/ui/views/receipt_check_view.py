@@ -15,7 +15,7 @@ import time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
+    QAbstractItemView, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
     QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
@@ -23,7 +23,7 @@ from ...core import receipts as rc
 from ...core.errors import WorkstationError
 from ...core.import_format import ValueProblem, parse_amount, parse_date
 from ...core.money import fen_to_str
-from ...services import receipt_service as rs
+from ...services import auth_service, receipt_service as rs
 from ..errors import message_for, show_error
 from .base import View
 
@@ -65,6 +65,14 @@ class ReceiptCheckView(View):
         self.assign_btn.setObjectName("assignBatchBtn")
         self.assign_btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.assign_btn.clicked.connect(self.assign_batch)
+        self.for_user = QComboBox()  # supervisors hand batches to the people at the counter
+        self.for_user.setObjectName("batchForUser")
+        self.for_user.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.for_user.setVisible(ctx.ws.user.can_supervise)
+        if ctx.ws.user.can_supervise:
+            ws0 = ctx.ws
+            ctx.run(lambda p: [u.name for u in auth_service.list_users(ws0) if u.active],
+                    on_success=self._users_loaded)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addSpacing(16)
@@ -81,6 +89,7 @@ class ReceiptCheckView(View):
         self.size_label = QLabel()
         top.addWidget(self.size_label)
         top.addWidget(self.size_box)
+        top.addWidget(self.for_user)
         top.addWidget(self.assign_btn)
 
         # -- the settlement -----------------------------------------------------------------
@@ -422,14 +431,31 @@ class ReceiptCheckView(View):
 
         self._run(job, shown)
 
+    def _users_loaded(self, names: list[str]) -> None:
+        self.for_user.clear()
+        for n in names:
+            self.for_user.addItem(n, n)
+        self.for_user.setCurrentIndex(max(0, self.for_user.findData(self.ctx.ws.user.name)))
+
     def assign_batch(self) -> None:
+        """Take a batch; a supervisor may choose someone else in the combo box (the batch is theirs)."""
         ws, size = self.ctx.ws, self.size_box.value()
+        who = self.for_user.currentData() if ws.user.can_supervise else None
+        if who == ws.user.name:
+            who = None
 
         def job(progress):
-            rs.assign_batch(ws, size)
-            return rs.next_item(ws), rs.throughput(ws)
+            b = rs.assign_batch(ws, size, user=who)
+            return rs.next_item(ws), rs.throughput(ws), b
 
-        self._run(job, self._loaded)
+        def done(result):
+            item, thr, b = result
+            self._loaded((item, thr))
+            if who:
+                self._say(self.tr("已为 {u} 分配批次 #{b}（{n} 个结算）").replace("{u}", who).replace(
+                    "{b}", str(b.id)).replace("{n}", str(b.size)), bad=False)
+
+        self._run(job, done)
 
     # -- plumbing ------------------------------------------------------------------------------
     def _run(self, job, on_success, busy: bool = True) -> None:
