@@ -30,6 +30,8 @@ COMMAND_MODULES = (
     "dossier_cmds",
     "fieldwork_cmds",
     "demo_cmds",
+    "counter_cmds",  # issue 21: receipts
+    "inspection_cmds",  # issue 21: on-site inspections
 )
 
 log = logging.getLogger("workstation.cli")

@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from .pdf_common import FONT, build_pdf, esc, register_font, styles
 from .signing import SigField
+from . import inspection_exhibits  # issue 21
 
 CONTENT_WIDTH = 174 * mm  # A4 minus 18 mm margins
 SIG_W, SIG_H = 80 * mm, 34 * mm
@@ -402,6 +403,7 @@ def render(snap: dict, images: Callable[[str], bytes | None] | None = None,
         story += _finding(f, st, images)
         if progress and i % 25 == 0:
             progress(i, len(findings))
+    story += inspection_exhibits.story(snap, st)  # issue 21: sealed inspection records
     story += _signatures(snap, st, sink)
     header = f"医疗保障基金稽核卷宗 · {snap['number']} 第 {snap['revision']} 版"
     inst = snap.get("institution") or {}

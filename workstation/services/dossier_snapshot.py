@@ -24,6 +24,7 @@ from ..store.models.identity import ProfileRow, UserRow
 from ..store.models.review import AppealRow, EvidenceRow, FindingLineRow, FindingRow, ReviewUnitRow
 from ..store.models.sampling import SampleRow, SampleStratumRow, SampleUnitRow
 from . import catalog_service, profile_service
+from . import inspection_exhibits  # issue 21
 from .workspace import Workspace
 
 FORMAT = "workstation-dossier/1"
@@ -285,6 +286,9 @@ def collect(ws: Workspace, s: Session, scope: Scope, *, number: str, revision: i
         "appeals": appeal_rows,
         "findings": findings,
     }
+    exhibits = inspection_exhibits.collect(s, scope.institution, scope.period_from, scope.period_to)  # issue 21
+    if exhibits:  # issue 21: sealed inspection records as exhibits (absent key keeps older digests)
+        content["inspection_exhibits"] = exhibits
     snap = dict(content)
     snap["content_sha256"] = digest(content)
     seq, head = event_log.head(s)

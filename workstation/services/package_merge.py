@@ -40,6 +40,7 @@ from ..store.models.identity import EventRow
 from ..store.models.review import EvidenceRow, FindingLineRow, FindingRow, ReviewUnitRow
 from ..store.models.claims import FeeLineRow
 from . import package_format as fmt
+from . import inspection_package  # issue 21
 from .package_rows import FINDING_STATE, UNIT_STATE, finding_state, from_dict, to_dict, unit_state
 from ..core.progress import Progress, or_silent
 from .package_service import PackageResult, insert_review_rows, line_ids_of
@@ -186,6 +187,7 @@ def merge_results(ws: Workspace, path: Path, passphrase: str, *, progress: Progr
                 new_sync[r["uuid"]] = [digest(finding_state(r))] * 2
         changed_findings += inserted
         _sync_evidence_deletions(s, p, conflicted={c for c in _conflicted(s, pid)})
+        inspection_package.insert_rows(ws, s, p.get("inspections"), update_drafts=True)  # issue 21
         events = sum(append_foreign(s, ev) for ev in p.get("events", []))
         s.add(PackageLogRow(package_id=pid, direction="merged", file_sha256=pkg.sha256,
                             manifest=json.dumps(m | {"sync": new_sync}, ensure_ascii=False), user=ws.user.name))

@@ -40,6 +40,7 @@ from ..store.models.sampling import SampleRow
 from ..store.models.screening import FlagRow
 from . import package_format as fmt
 from . import profile_service
+from . import inspection_package  # issue 21
 from .package_rows import finding_state, from_dict, to_dict, unit_state
 from .workspace import Workspace
 
@@ -124,6 +125,7 @@ def export_work(ws: Workspace, path: Path, passphrase: str, *, users: list[str],
         progress.report(4, 8)
         findings, evidence, appeals = _review_rows(s, unit_uuid)
         payload |= {"findings": findings, "evidence": evidence, "appeals": appeals}
+        payload["inspections"] = inspection_package.export_rows(s, users)  # issue 21
         progress.report(6, 8)
     profile_id = profile_service.active_profile_id(ws)
     profile = profile_service.get_profile(ws, profile_id)
@@ -201,6 +203,7 @@ def import_package(ws: Workspace, path: Path, passphrase: str, *, progress: Prog
                                                      PackageLogRow.direction == "imported")).first():
             return PackageResult(str(path), pid, "work", sha256=pkg.sha256, extra={"already_imported": True})
         counts = _insert_work(s, p, progress)
+        counts |= inspection_package.insert_rows(ws, s, p.get("inspections"))  # issue 21
         _install_profile(ws, s, p.get("profile"))
         s.add(PackageLogRow(package_id=pid, direction="imported", file_sha256=pkg.sha256,
                             manifest=json.dumps(m | {"base": p.get("base", {})}, ensure_ascii=False),
@@ -362,6 +365,7 @@ def export_results(ws: Workspace, path: Path, passphrase: str, *, expires: dt.da
         payload: dict[str, Any] = {"units": [to_dict(u, exclude=("id", "sample_id")) for u in units]}
         findings, evidence, appeals = _review_rows(s, unit_uuid)
         payload |= {"findings": findings, "evidence": evidence, "appeals": appeals, "base": base}
+        payload["inspections"] = inspection_package.export_rows(s, None)  # issue 21
         progress.report(2, 4)
         events = []
         for ev in s.execute(select(EventRow).where(EventRow.seq > first_seq).order_by(EventRow.seq)).scalars():

@@ -30,6 +30,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("sampling", "build"),  # draw a sample and assign it to the reviewers
     ("review", "build"),  # review part of it: findings, evidence, an open appeal
     ("roster", "build"),  # team, certificates, attendance, training
+    ("counter", "build"),  # issue 21: receipts checked at the counter, an inspection with a sealed transcript
     ("dossiers", "build"),  # a draft dossier
 )
 

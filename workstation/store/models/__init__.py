@@ -2,5 +2,6 @@
 ``Base.metadata`` knows every table (Alembic autogenerate relies on it)."""
 from .base import Base
 from . import identity, claims, screening, sampling, review, roster, dossier, fieldwork  # noqa: F401
+from . import counter, inspection  # noqa: F401  (issue 21)
 
 __all__ = ["Base"]

@@ -13,5 +13,7 @@ VIEWS = (
     ("roster", "roster_view", "RosterView"),
     ("attendance", "attendance_view", "AttendanceView"),
     ("fieldwork", "fieldwork_view", "FieldworkView"),
+    ("receipts", "receipt_check_view", "ReceiptCheckView"),  # issue 21
+    ("inspections", "inspections_view", "InspectionsView"),  # issue 21
     ("settings", "settings_view", "SettingsView"),
 )

@@ -1,0 +1,1 @@
+"""Widgets of the on-site inspection view (issue 21)."""
