@@ -209,9 +209,9 @@ def run(ws: Workspace, level: str = "institution", date_from: str | None = None,
         s.add(row)
         s.flush()
         counts = {t: sum(1 for x in p.tiers().values() if x == t) for t in risk.TIERS}
-        ws.log(s, "risk.profile", "risk_profile", row.id, after={
-            "id": row.id, "level": level, "from": p.date_from, "to": p.date_to, "params": risk.PARAMS,
-            "fingerprint": p.fingerprint, "tiers": counts, "screened": p.screened})
+        summary = {"id": row.id, "level": level, "from": p.date_from, "to": p.date_to, "params": risk.PARAMS,
+                   "fingerprint": p.fingerprint, "tiers": counts, "screened": p.screened}
+        ws.log(s, "risk.profile", "risk_profile", row.id, after=summary, details=summary)
         pid = row.id
     return _with_id(p, pid)
 
