@@ -168,3 +168,24 @@ def test_json_shape(ws):
     assert [b["fixmedins_code"] for b in doc["benford"]] == sorted(b["fixmedins_code"] for b in doc["benford"])
     assert all(b["conformity"] == "too_few" and b["mad"] is None for b in doc["benford"])
     assert doc["screened"] is True
+
+
+def test_settlements_behind_a_flag(ws):
+    from workstation.services import risk_drill
+
+    add(ws, stay("A", "R1", "P", "2024-12-20", "2024-12-28"), stay("B", "R1", "P", "2025-01-05", "2025-01-08"),
+        stay("C", "R1", "P", "2025-03-01", "2025-03-01"), stay("D", "R1", "Q", "2025-03-04", "2025-03-09", fee=9_00),
+        line("B", "1", med_chrgitm_type="09", bilg_dept_name="内科", bilg_dr_name="甲"),
+        line("D", "1", med_chrgitm_type="03", bilg_dept_name="内科", bilg_dr_name="甲"),
+        line("D", "2", med_chrgitm_type="03", bilg_dept_name="内科", bilg_dr_name="甲"))
+    add_flags(ws, [("D", "2", 5_00), ("C", None, 7_00)])
+    behind = lambda m, key=("R1",): [r.setl_id for r in risk_drill.settlements_behind(
+        ws, "2025-01-01", "2025-12-31", key, m)]
+    assert behind("readmission_15d_rate") == ["B"]
+    assert behind("one_day_stay_share") == ["C"]
+    assert behind("weekend_admission_share") == ["B", "C"]  # Sunday, Saturday
+    assert behind("stay_days") == ["D", "B", "C"]
+    assert behind("exam_lab_share") == ["D"] and behind("drug_share") == ["B"]
+    assert behind("flagged_amount_per_10k") == ["C", "D"]
+    assert behind("dr_flagged_line_share", ("R1", "内科", "甲")) == ["D"]
+    assert behind("dr_lines_per_setl", ("R1", "内科", "甲")) == ["D", "B"]

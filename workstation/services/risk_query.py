@@ -171,7 +171,7 @@ def gather_institutions(s: Session, date_from: str, date_to: str, *, by_month: b
                            dict(digits))
 
 
-def _date(text: str | None) -> dt.date | None:
+def parse_date(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text) if text else None
     except ValueError:
@@ -208,7 +208,7 @@ def _stays(s: Session, date_from: str, date_to: str, both) -> None:
     q = (select(S.setl_id, S.psn_no, S.fixmedins_code, S.begndate, S.enddate, S.setl_time)
          .where(is_inpatient(), S.fixmedins_code.is_not(None)))
     for sid, psn, code, begn, end, t in s.execute(q):
-        b, e = _date(begn), _date(end)
+        b, e = parse_date(begn), parse_date(end)
         people[(code, psn)].append((sid, b, e))
         if t is not None and lo <= t < hi:
             in_period_rows.append((sid, code, psn, b, e, t[:7]))
