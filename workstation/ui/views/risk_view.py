@@ -404,6 +404,7 @@ class BehindDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
         for r, x in enumerate(refs):
             for c, text in enumerate((x.setl_id, x.setl_time, x.med_type, fen_to_str(x.medfee_sumamt), x.figure)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
