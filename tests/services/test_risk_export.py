@@ -24,8 +24,9 @@ def test_xlsx_sheets_fills_and_charts(ws, tmp_path):
     cmp_ = wb["比较 Compare"]
     header = [c.value for c in cmp_[1]]
     p = rs.compute(ws)
-    assert [r[1].value for r in cmp_.iter_rows(min_row=2)] == [e.key[0] for e in p.entities]  # rank order
-    h6 = next(r for r in cmp_.iter_rows(min_row=2) if r[1].value == "H6")
+    assert header[:5] == ["机构编码", "名称", "同组", "等级", "排名"]
+    assert [(r[0].value, r[4].value) for r in cmp_.iter_rows(min_row=2)] == [(e.key[0], e.rank) for e in p.entities]
+    h6 = next(r for r in cmp_.iter_rows(min_row=2) if r[0].value == "H6")
     col = header.index("次均住院费用")
     assert h6[col].fill.fgColor.rgb.endswith("F4A3A3")  # robust: red
     e = p.entity(("H6",))

@@ -114,6 +114,8 @@ def test_doctors_peer_groups_and_low_volume(ws):
     assert p.fingerprint is None and p.benford == () and p.trends == ()
     doc = rs.to_json(p)
     assert doc["entities"][0]["key"].keys() == {"fixmedins_code", "bilg_dept_name", "bilg_dr_name"}
+    # name: the institution's name (that of its latest settlement of the period)
+    assert {e["key"]["fixmedins_code"]: e["name"] for e in doc["entities"]}["H1"] == "医院H1"
     assert doc["profile_id"] is None and doc["excluded_low_volume"] == 1
 
 

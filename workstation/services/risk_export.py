@@ -110,9 +110,8 @@ def xlsx_bytes(p: Profile, lang: str, institution: str | None = None) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "比较 Compare"
-    head = [_tr(lang, "排名", "Rank"), *_key_cols(p, lang), _tr(lang, "名称", "Name"), _tr(lang, "同组", "Peer group"),
-            _tr(lang, "等级", "Tier"), _tr(lang, "百分位标记数", "Flags"), _tr(lang, "稳健标记数", "Robust flags"),
-            _tr(lang, "得分", "Score")]
+    head = [*_key_cols(p, lang), _tr(lang, "名称", "Name"), _tr(lang, "同组", "Peer group"), _tr(lang, "等级", "Tier"),
+            _tr(lang, "排名", "Rank")]
     for m in ms:
         head += [m.name(lang), _tr(lang, "百分位", "Percentile")]
     ws.append(head)
@@ -120,8 +119,7 @@ def xlsx_bytes(p: Profile, lang: str, institution: str | None = None) -> bytes:
         c.font = bold
     first_val = len(head) - 2 * len(ms) + 1
     for e in entities:
-        row = [e.rank, *e.key, e.name if p.level == "institution" else e.key[0], e.peer_group, tier_text(e.tier, lang),
-               e.flag_count, e.robust_count, risk.to_decimal(e.score, 6)]
+        row = [*e.key, e.name, e.peer_group, tier_text(e.tier, lang), e.rank]
         for m in ms:
             pct = e.percentiles.get(m.id)
             row += [_cell_value(m, e.values.get(m.id)), None if pct is None else risk.to_decimal(pct, 6)]
@@ -132,7 +130,7 @@ def xlsx_bytes(p: Profile, lang: str, institution: str | None = None) -> bytes:
             if fill is not None:
                 for col in (first_val + 2 * k, first_val + 2 * k + 1):
                     ws.cell(row=r, column=col).fill = fill
-    ws.freeze_panes = ws.cell(row=2, column=len(_key_cols(p, lang)) + 2)
+    ws.freeze_panes = ws.cell(row=2, column=len(_key_cols(p, lang)) + 5)
     for i in range(1, len(head) + 1):
         ws.column_dimensions[get_column_letter(i)].width = 14
 
@@ -231,6 +229,8 @@ def pdf_bytes(p: Profile, lang: str, institution: str | None = None) -> bytes:
         story += _pepper_table(p, entities[0], lang, st, pc)
     else:
         story += _ranked_table(p, entities, lang, pc)
+        story += _values_tables(p, entities, lang, st, pc)
+    story += _groups_table(p, groups_shown, lang, st, pc)
     # strip plots: each measure and peer group
     story += [PageBreak(), Paragraph(pc.esc(_tr(lang, "同组分布（每点一个同组对象；方框 Q1–Q3，竖线中位数，虚线为上下限）",
                                                   "Peer distributions (one dot per peer; box Q1–Q3, line median, "
@@ -325,3 +325,53 @@ def _pepper_table(p: Profile, e: EntityProfile, lang: str, st, pc) -> list:
                     + [flag])
     widths = [58, 26, 20, 10, 26, 26, 26, 26, 30]
     return out + [pc.table(rows, [w * mm for w in widths], align_right=(1, 2, 3, 4, 5, 6, 7))]
+
+
+def _values_tables(p: Profile, entities: list[EntityProfile], lang: str, st, pc) -> list:
+    """Value and percentile of every measure, seven measures a table; amber and red as in the view."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph, TableStyle
+
+    out = [PageBreak(), Paragraph(pc.esc(_tr(lang, "各指标数值与百分位（琥珀：百分位标记；红：稳健标记）",
+                                             "Values and percentiles (amber: percentile flag; red: robust flag)")),
+                                  st.h1)]
+    ms = list(p.measures)
+    for part in (ms[:7], ms[7:]):
+        if not part:
+            continue
+        rows = [[_tr(lang, "排名", "Rank"), _tr(lang, "对象", "Entity")] + [m.name(lang) for m in part]]
+        marks = []
+        for r, e in enumerate(entities, start=1):
+            cells = [e.rank, " / ".join(e.key)]
+            for k, m in enumerate(part):
+                pct = e.percentiles.get(m.id)
+                cells.append(value_text(m, e.values.get(m.id)) + ("" if pct is None else
+                                                                   f" P{risk.to_decimal(pct, 1)}"))
+                if m.id in e.robust_flags or m.id in e.flags:
+                    marks.append((2 + k, r, m.id in e.robust_flags))
+            rows.append(cells)
+        t = pc.table(rows, [12 * mm, 46 * mm] + [29 * mm] * len(part), align_right=range(2, 2 + len(part)))
+        t.setStyle(TableStyle([("BACKGROUND", (c, r), (c, r), colors.HexColor("#F4A3A3" if red else "#FFD98A"))
+                               for c, r, red in marks]))
+        out.append(t)
+    return out
+
+
+def _groups_table(p: Profile, groups_shown: set[str], lang: str, st, pc) -> list:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph
+
+    names = {m.id: m for m in p.measures}
+    rows = [[_tr(lang, "同组", "Peer group"), _tr(lang, "指标", "Measure"), "n", "Q1", _tr(lang, "中位数", "Median"), "Q3",
+             _tr(lang, "下限", "Fence low"), _tr(lang, "上限", "Fence high")]]
+    for g in p.groups:
+        if g.peer_group in groups_shown:
+            m = names[g.measure]
+            rows.append([g.peer_group, m.name(lang), g.n] + [value_text(m, risk.round_half_up(x, risk.places(m.unit)))
+                                                             for x in (g.q1, g.median, g.q3, g.fence_low, g.fence_high)])
+    out = [PageBreak(), Paragraph(pc.esc(_tr(lang, "同组统计", "Peer group statistics")), st.h1)]
+    if len(rows) == 1:
+        return out + [Paragraph(pc.esc(_tr(lang, "没有可比较的同组（每组至少 5 个数值）",
+                                           "No peer group to compare (5 values at least)")), st.body)]
+    return out + [pc.table(rows, [w * mm for w in (30, 70, 12, 30, 30, 30, 30, 30)], align_right=range(2, 8))]

@@ -159,7 +159,13 @@ def gather_institutions(s: Session, date_from: str, date_to: str, *, by_month: b
                 a.flagged_setl += n
                 a.flagged_amount += amount or 0
 
-    # 6. name: that of the latest settlement of the period (setl_time, then setl_id)
+    return InstitutionData(dict(totals), dict(monthly), dict(hosp), institution_names(s, date_from, date_to),
+                           dict(digits))
+
+
+def institution_names(s: Session, date_from: str, date_to: str) -> dict[str, str]:
+    """fixmedins_name of each institution's latest settlement of the period (setl_time, then setl_id)."""
+    period = in_period(date_from, date_to)
     last = select(S.fixmedins_code.label("code"), func.max(S.setl_time).label("t")).where(period) \
         .group_by(S.fixmedins_code).subquery()
     names: dict[str, tuple[str, str]] = {}
@@ -167,8 +173,7 @@ def gather_institutions(s: Session, date_from: str, date_to: str, *, by_month: b
                                      .join(last, and_(S.fixmedins_code == last.c.code, S.setl_time == last.c.t))):
         if code not in names or sid > names[code][0]:
             names[code] = (sid, name or "")
-    return InstitutionData(dict(totals), dict(monthly), dict(hosp), {c: v[1] for c, v in names.items()},
-                           dict(digits))
+    return {c: v[1] for c, v in names.items()}
 
 
 def parse_date(text: str | None) -> dt.date | None:

@@ -173,6 +173,7 @@ def _entity(r: risk.EntityResult, name: str, settlements: int, lines: int) -> En
 
 def _doctors(s: Session, date_from: str, date_to: str, screened: bool) -> Profile:
     inst_groups = rq.institution_groups(s, date_from, date_to)
+    names = rq.institution_names(s, date_from, date_to)
     aggs = rq.gather_doctors(s, date_from, date_to, with_flags=screened)
     inputs, meta, excluded = [], {}, 0
     for key in sorted(aggs):
@@ -182,7 +183,7 @@ def _doctors(s: Session, date_from: str, date_to: str, screened: bool) -> Profil
             continue
         group = f"{inst_groups.get(key[0], '')}|{key[1]}"
         inputs.append(risk.EntityInput(key, group, risk.doctor_values(a, screened)))
-        meta[key] = (key[2], a.settlements, a.lines)
+        meta[key] = (names.get(key[0], ""), a.settlements, a.lines)
     results, groups = risk.compare(inputs, risk.DOCTOR_MEASURES)
     entities = tuple(_entity(r, *meta[r.key]) for r in results)
     return Profile("doctor", date_from, date_to, screened, None, None, risk.DOCTOR_MEASURES, entities,

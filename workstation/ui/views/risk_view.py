@@ -231,8 +231,8 @@ class RiskView(View):
             return
         self.table.setRowCount(len(p.entities))
         for r, e in enumerate(p.entities):
-            who = e.key[0] if len(e.key) == 1 else f"{e.key[0]} / {e.key[1]}"
-            name = e.name if p.level == "institution" else e.key[2]
+            who = " / ".join(e.key)
+            name = e.name
             cells = [str(e.rank), who, name, e.peer_group, self.tier_text(e.tier), str(e.robust_count),
                      str(e.flag_count), f"{risk.to_decimal(e.score, 1)}"]
             for c, text in enumerate(cells):
@@ -256,7 +256,7 @@ class RiskView(View):
                     item.setBackground(QBrush(AMBER))
                     item.setToolTip(self.tr("百分位标记。") + self.lead_text())
                 self.table.setItem(r, FIXED_COLS + k, item)
-        for c, w in enumerate((40, 100, 130, 70, 70, 60, 60, 60)):
+        for c, w in enumerate((40, 100 if p.level == "institution" else 170, 130, 70, 70, 60, 60, 60)):
             self.table.setColumnWidth(c, w)
         for k in range(len(ms)):
             self.table.setColumnWidth(FIXED_COLS + k, 130)
