@@ -100,18 +100,18 @@ def _institution(s, date_from, date_to, code, measure, limit):
                                                                 else_=0))
         q = (select(F.setl_id, figure).select_from(FT.join(ST, S.setl_id == F.setl_id))
              .where(rq.in_period(date_from, date_to), S.fixmedins_code == code).group_by(F.setl_id))
-        got = [(sid, v or 0) for sid, v in s.execute(q) if (v or 0) > 0]
+        got = [(sid, int(v or 0)) for sid, v in s.execute(q) if (v or 0) > 0]
         return _refs(rows, sorted(got, key=lambda x: (-x[1], x[0])), limit, str if cls is None else _yuan)
     # flagged_setl_share, flagged_amount_per_10k: the flagged settlements by their largest flag amounts
     q = (select(G.setl_id, func.max(G.amount)).join(ST, S.setl_id == G.setl_id)
          .where(rq.in_period(date_from, date_to), S.fixmedins_code == code).group_by(G.setl_id))
-    got = [(sid, v or 0) for sid, v in s.execute(q)]
+    got = [(sid, int(v or 0)) for sid, v in s.execute(q)]
     return _refs(rows, sorted(got, key=lambda x: (-x[1], x[0])), limit, _yuan)
 
 
 def _doctor(s, date_from, date_to, key, measure, limit):
     code, dept, dr = key
-    where = [rq.in_period(date_from, date_to), S.fixmedins_code == code, func.coalesce(F.bilg_dept_name, "") == dept,
+    where = [rq.in_period(date_from, date_to), S.fixmedins_code == code, func.coalesce(F.bilg_dept_name, rq.EMPTY) == dept,
              F.bilg_dr_name == dr]
     src = FT.join(ST, S.setl_id == F.setl_id)
     cls = {"dr_drug_share": "d", "dr_material_share": "m", "dr_exam_lab_share": "e"}.get(measure)
@@ -126,5 +126,5 @@ def _doctor(s, date_from, date_to, key, measure, limit):
         figure, fmt = func.sum(F.det_item_fee_sumamt), _yuan
     q = (select(F.setl_id, S.setl_time, S.med_type, S.medfee_sumamt, figure).select_from(src).where(*where)
          .group_by(F.setl_id, S.setl_time, S.med_type, S.medfee_sumamt))
-    got = sorted(((sid, t, mt, fee, v or 0) for sid, t, mt, fee, v in s.execute(q)), key=lambda x: (-x[4], x[0]))
+    got = sorted(((sid, t, mt, fee, int(v or 0)) for sid, t, mt, fee, v in s.execute(q)), key=lambda x: (-x[4], x[0]))
     return [SettlementRef(sid, t or "", mt or "", fee or 0, fmt(v)) for sid, t, mt, fee, v in got[:limit]]

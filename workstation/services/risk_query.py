@@ -14,13 +14,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
-from sqlalchemy import String, and_, case, cast, distinct, func, literal, or_, select
+from sqlalchemy import String, and_, case, cast, distinct, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from ..core import risk
 from ..store.models.claims import FeeLineRow, SettlementRow
 from ..store.models.screening import FlagRow, ScreenRunRow
 
+# An inline '' rather than a bound parameter: PostgreSQL cannot tell that two parameters in the
+# select list and the GROUP BY are equal, and would reject the grouping.
+EMPTY = literal_column("''")
 ST, FT, GT = SettlementRow.__table__, FeeLineRow.__table__, FlagRow.__table__
 S, F, G = ST.c, FT.c, GT.c
 
@@ -56,7 +59,7 @@ def first_digit():
     two digits, so its first character is the first digit of the integer part.
     """
     amt = F.det_item_fee_sumamt
-    return case((amt >= risk.BENFORD_MIN_FEN, func.substr(cast(amt, String), 1, 1)), else_=literal(""))
+    return case((amt >= risk.BENFORD_MIN_FEN, func.substr(cast(amt, String), 1, 1)), else_=EMPTY)
 
 
 def latest_setl_time(s: Session) -> str | None:
@@ -100,17 +103,19 @@ def gather_institutions(s: Session, date_from: str, date_to: str, *, by_month: b
             yield monthly[(code, m)]
 
     # 1. settlements: counts and fee sums by institution, month and hosp_lv
-    q = (select(S.fixmedins_code, month.label("m"), func.coalesce(S.hosp_lv, ""), func.count(), func.sum(inp),
-                func.sum(case((is_inpatient(), fee), else_=0)), func.sum(case((is_inpatient(), 0), else_=fee)))
-         .where(period).group_by(S.fixmedins_code, "m", func.coalesce(S.hosp_lv, "")))
+    q = (select(S.fixmedins_code, month.label("m"), func.coalesce(S.hosp_lv, EMPTY).label("lv"), func.count(),
+                func.sum(inp), func.sum(case((is_inpatient(), fee), else_=0)),
+                func.sum(case((is_inpatient(), 0), else_=fee)))
+         .where(period).group_by(S.fixmedins_code, "m", "lv"))
     for code, m, lv, n, n_in, fee_in, fee_out in s.execute(q):
+        n_in, fee_in, fee_out = int(n_in or 0), int(fee_in or 0), int(fee_out or 0)  # numeric on PostgreSQL
         hosp[code][lv] += n
         for a in both(code, m):
             a.settlements += n
-            a.inpatient += n_in or 0
-            a.fee_inpatient += fee_in or 0
-            a.fee_other += fee_out or 0
-            a.fee_all += (fee_in or 0) + (fee_out or 0)
+            a.inpatient += n_in
+            a.fee_inpatient += fee_in
+            a.fee_other += fee_out
+            a.fee_all += fee_in + fee_out
 
     # 2. distinct persons (cannot be summed over months: one query per grouping)
     for code, n in s.execute(select(S.fixmedins_code, func.count(distinct(S.psn_no)))
@@ -132,7 +137,7 @@ def gather_institutions(s: Session, date_from: str, date_to: str, *, by_month: b
          .select_from(FT.join(ST, S.setl_id == F.setl_id)).where(period)
          .group_by(S.fixmedins_code, "m", "c", "d"))
     for code, m, c, d, n, amount in s.execute(q):
-        amount = amount or 0
+        amount = int(amount or 0)
         for a in both(code, m):
             a.lines += n
             a.amount += amount
@@ -147,9 +152,9 @@ def gather_institutions(s: Session, date_from: str, date_to: str, *, by_month: b
 
     # 5. flags on the period's settlements: distinct flagged settlements, Σ max(0, largest amount per key)
     if with_flags:
-        key = func.coalesce(G.feedetl_sn, "")
+        key = func.coalesce(G.feedetl_sn, EMPTY)
         per_key = (select(G.setl_id.label("sid"), key.label("k"), func.max(G.amount).label("mx"))
-                   .group_by(G.setl_id, key).subquery())
+                   .group_by(G.setl_id, "k").subquery())
         q = (select(S.fixmedins_code, month.label("m"), func.count(distinct(per_key.c.sid)),
                     func.sum(case((per_key.c.mx > 0, per_key.c.mx), else_=0)))
              .select_from(per_key.join(ST, S.setl_id == per_key.c.sid)).where(period)
@@ -157,7 +162,7 @@ def gather_institutions(s: Session, date_from: str, date_to: str, *, by_month: b
         for code, m, n, amount in s.execute(q):
             for a in both(code, m):
                 a.flagged_setl += n
-                a.flagged_amount += amount or 0
+                a.flagged_amount += int(amount or 0)
 
     return InstitutionData(dict(totals), dict(monthly), dict(hosp), institution_names(s, date_from, date_to),
                            dict(digits))
@@ -236,11 +241,11 @@ def gather_doctors(s: Session, date_from: str, date_to: str, *, with_flags: bool
                    ) -> dict[tuple[str, str, str], risk.DoctorAgg]:
     """Per (institution, department, doctor): lines, settlements, class sums, flagged lines."""
     period = in_period(date_from, date_to)
-    dept = func.coalesce(F.bilg_dept_name, "")
+    dept = func.coalesce(F.bilg_dept_name, EMPTY)
     amt = F.det_item_fee_sumamt
     cls = fee_class()
     src = FT.join(ST, S.setl_id == F.setl_id)
-    flagged = literal(0)
+    flagged = literal_column("0")
     if with_flags:
         keys = (select(G.setl_id.label("sid"), G.feedetl_sn.label("sn"))
                 .where(G.feedetl_sn.is_not(None), G.feedetl_sn != "").distinct().subquery())
@@ -253,8 +258,9 @@ def gather_doctors(s: Session, date_from: str, date_to: str, *, with_flags: bool
          .group_by(S.fixmedins_code, "dept", F.bilg_dr_name))
     out = {}
     for code, d, dr, n, n_setl, total, drug, material, exam, fl in s.execute(q):
-        out[(code, d, dr)] = risk.DoctorAgg(settlements=n_setl, lines=n, amount=total or 0, drug=drug or 0,
-                                            material=material or 0, exam_lab=exam or 0, flagged_lines=fl or 0)
+        out[(code, d, dr)] = risk.DoctorAgg(settlements=n_setl, lines=n, amount=int(total or 0), drug=int(drug or 0),
+                                            material=int(material or 0), exam_lab=int(exam or 0),
+                                            flagged_lines=int(fl or 0))
     return out
 
 
@@ -262,10 +268,10 @@ def institution_groups(s: Session, date_from: str, date_to: str) -> dict[str, st
     """The peer group of each institution of the period (hosp_lv mode; 9i)."""
     hosp: dict[str, Counter] = defaultdict(Counter)
     inpatient: Counter = Counter()
-    q = (select(S.fixmedins_code, func.coalesce(S.hosp_lv, ""), func.count(), func.sum(case((is_inpatient(), 1),
-                                                                                          else_=0)))
-         .where(in_period(date_from, date_to)).group_by(S.fixmedins_code, func.coalesce(S.hosp_lv, "")))
+    q = (select(S.fixmedins_code, func.coalesce(S.hosp_lv, EMPTY).label("lv"), func.count(),
+                func.sum(case((is_inpatient(), 1), else_=0)))
+         .where(in_period(date_from, date_to)).group_by(S.fixmedins_code, "lv"))
     for code, lv, n, n_in in s.execute(q):
         hosp[code][lv] += n
-        inpatient[code] += n_in or 0
+        inpatient[code] += int(n_in or 0)
     return {code: risk.peer_group(c, inpatient[code]) for code, c in hosp.items()}
