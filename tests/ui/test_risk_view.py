@@ -100,3 +100,21 @@ def test_export_from_the_view(ws, make_ctx, qtbot, tmp_path):
     h = view.export(tmp_path / "r.xlsx")
     qtbot.waitUntil(lambda: h.done, timeout=30000)
     assert h.error is None and Path(h.result.file).exists()
+
+
+def test_sampling_view_draws_by_risk_tier(ws, make_ctx, qtbot):
+    from workstation.services import sampling_service as svc
+    from workstation.ui.views.sampling_view import SamplingView
+
+    ids = peer_store(ws)
+    rs.run(ws)
+    view = SamplingView(make_ctx(ws))
+    qtbot.addWidget(view)
+    view.risk_tier_button.click()
+    assert view.method.currentData() == "stratified" and view.strata.text() == "risk_tier"
+    view.seed.setText("42")
+    view.size_value.setText("0.5")
+    plan = view.plan()
+    d = svc.preview(ws, plan)
+    assert {x.stratum for x in d.strata} <= {"high", "medium", "low", "none"}
+    assert sum(x.frame_size for x in d.strata if x.stratum == "high") >= len(ids["H6"])
