@@ -1,8 +1,6 @@
 """risk profile / risk export on the command line: JSON twice the same, exit statuses."""
 from __future__ import annotations
 
-import hashlib
-import json
 
 from tests.support.cli import run_inproc
 from tests.support.risk_data import peer_store

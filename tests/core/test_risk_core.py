@@ -6,7 +6,6 @@ from decimal import Decimal
 from fractions import Fraction as Fr
 
 import numpy as np
-import pytest
 from hypothesis import given, strategies as st
 from scipy import stats
 

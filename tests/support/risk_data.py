@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from workstation.store.models.claims import FeeLineRow, SettlementRow
+from workstation.store.models.claims import FeeLineRow
 from workstation.store.models.screening import FlagRow, ScreenRunRow
 
 from .screen_data import add, line, settlement

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any, Callable
 
@@ -218,8 +218,6 @@ def run(ws: Workspace, level: str = "institution", date_from: str | None = None,
 
 
 def _with_id(p: Profile, pid: int) -> Profile:
-    from dataclasses import replace
-
     return replace(p, profile_id=pid)
 
 
