@@ -6,6 +6,7 @@ from decimal import Decimal
 from fractions import Fraction as Fr
 
 import numpy as np
+import pytest
 from hypothesis import given, strategies as st
 from scipy import stats
 
@@ -182,3 +183,25 @@ def test_fingerprint_text():
 
 def test_months():
     assert risk.months("2024-11-15", "2025-02-01") == ["2024-11", "2024-12", "2025-01", "2025-02"]
+
+
+def _mad(counts):
+    n = sum(counts)
+    total = 0.0
+    for c, e in zip(counts, risk.benford_expected()):
+        total += abs(c / n - e)
+    return total / 9
+
+
+@pytest.mark.parametrize("counts, band_below, band_at", [
+    ([297, 166, 119, 113, 79, 70, 58, 59, 39], "close", "acceptable"),
+    ([258, 173, 123, 97, 83, 64, 55, 99, 48], "acceptable", "marginal"),
+])
+def test_benford_band_follows_the_rounded_mad(counts, band_below, band_at):
+    # these 1000 first digits give a MAD just below the band edge in binary64; rounded to 6 decimals
+    # it equals the edge, and the band is read from the rounded MAD
+    edge = {"acceptable": Decimal("0.006"), "marginal": Decimal("0.012")}[band_at]
+    raw = _mad(counts)
+    assert raw < float(edge) and risk.conformity(Decimal(repr(raw))) == band_below
+    b = risk.benford(counts)
+    assert b.n == 1000 and b.mad == edge and b.conformity == band_at

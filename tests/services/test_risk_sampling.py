@@ -102,3 +102,6 @@ def test_cli_sample_by_risk_tier_and_verify_exit_codes(ws, monkeypatch):
     r = run_inproc(["--db", db, "--json", "sample", "--method", "srs", "--filter", "risk_tier=high", "--size", "3",
                     "--seed", "1"], monkeypatch, **sup)
     assert r.code == 2 and r.out == ""
+    r = run_inproc(["--db", db, "--json", "sample", "--method", "srs", "--size", "3", "--seed", "1", "--risk-profile",
+                    str(pid)], monkeypatch, **sup)
+    assert r.code == 2 and r.out == ""  # a profile without risk_tier: bad usage, nothing drawn

@@ -101,6 +101,10 @@ def _plan(args):
     if args.amount_field:
         plan.amount_field = args.amount_field
     if args.risk_profile:  # risk_tier hook (#20)
+        from ..services import risk_sampling
+
+        if not risk_sampling.uses_risk(plan):
+            raise UsageError(detail="--risk-profile: --strata risk_tier | --filter risk_tier=…")
         plan.risk_profile = {"id": args.risk_profile}
     return plan
 
