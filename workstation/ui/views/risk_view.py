@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog,
@@ -21,8 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 
 from ...core import risk
 from ...core.money import fen_to_str
-from ...services import risk_charts as rc
-from ...services import risk_drill, risk_export, risk_service
+from ...services import risk_drill, risk_service
 from ..errors import show_error
 from .base import View
 
@@ -31,7 +29,12 @@ RED = QColor("#f4a3a3")
 FIXED_COLS = 8
 
 
-def _chart() -> tuple[FigureCanvasQTAgg, object]:
+def _chart():
+    """A matplotlib canvas; matplotlib is imported on first use, not when the main window opens."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    from ...services import risk_charts as rc
+
     fig = rc.new_figure(6.0, 3.2)
     canvas = FigureCanvasQTAgg(fig)
     canvas.setMinimumHeight(220)
@@ -97,11 +100,14 @@ class RiskView(View):
         self.measure.currentIndexChanged.connect(lambda _i: self._draw())
         self.charts = QTabWidget()
         self.charts.setObjectName("riskCharts")
-        self.strip_canvas, self.strip_fig = _chart()
-        self.trend_canvas, self.trend_fig = _chart()
-        self.benford_canvas, self.benford_fig = _chart()
-        for c in (self.strip_canvas, self.trend_canvas, self.benford_canvas):
-            self.charts.addTab(c, "")
+        self.strip_canvas = self.trend_canvas = self.benford_canvas = None
+        self.strip_fig = self.trend_fig = self.benford_fig = None
+        self._chart_pages = []
+        for _k in range(3):
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self._chart_pages.append(page)
+            self.charts.addTab(page, "")
         self.flags_label = QLabel()
         self.flags = QListWidget()
         self.flags.setObjectName("riskFlags")
@@ -299,7 +305,20 @@ class RiskView(View):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     # -- charts ---------------------------------------------------------------------------
+    def _ensure_charts(self) -> None:
+        if self.strip_canvas is not None:
+            return
+        (self.strip_canvas, self.strip_fig), (self.trend_canvas, self.trend_fig), \
+            (self.benford_canvas, self.benford_fig) = _chart(), _chart(), _chart()
+        for page, canvas in zip(self._chart_pages, (self.strip_canvas, self.trend_canvas, self.benford_canvas)):
+            page.layout().addWidget(canvas)
+
     def _draw(self) -> None:
+        if self.profile is None:
+            return
+        from ...services import risk_charts as rc
+
+        self._ensure_charts()
         for fig in (self.strip_fig, self.trend_fig, self.benford_fig):
             fig.clear()
         p, e = self.profile, self.current_entity()
@@ -377,8 +396,13 @@ class RiskView(View):
         ws, p = self.ctx.ws, self.profile
         level = p.level if p else self.level.currentData()
         a, b = (p.date_from, p.date_to) if p else self._period()
-        return self.ctx.run(lambda progress: risk_export.export(ws, path, level=level, date_from=a, date_to=b,
-                                                                institution=institution),
+
+        def job(progress):
+            from ...services import risk_export
+
+            return risk_export.export(ws, path, level=level, date_from=a, date_to=b, institution=institution)
+
+        return self.ctx.run(job,
                             name="risk.export", db=True,
                             on_success=lambda r: self.status.setText(self.tr("已导出 {f}").format(f=r.file)),
                             on_failure=lambda exc: show_error(self, exc, self.ctx.lang))
