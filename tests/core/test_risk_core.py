@@ -205,3 +205,27 @@ def test_benford_band_follows_the_rounded_mad(counts, band_below, band_at):
     assert raw < float(edge) and risk.conformity(Decimal(repr(raw))) == band_below
     b = risk.benford(counts)
     assert b.n == 1000 and b.mad == edge and b.conformity == band_at
+
+
+@given(st.lists(st.tuples(st.sampled_from(["1", "2", "9"]), st.lists(st.one_of(st.none(), st.integers(0, 50)),
+                                                                       min_size=3, max_size=3)),
+                min_size=1, max_size=25))
+def test_compare_laws(rows):
+    ms = risk.INSTITUTION_MEASURES[:3]
+    es = [risk.EntityInput((f"K{i:02d}",), g, {m.id: None if v is None else Fr(v) for m, v in zip(ms, vals)})
+          for i, (g, vals) in enumerate(rows)]
+    results, groups = risk.compare(es, ms)
+    assert sorted(r.rank for r in results) == list(range(1, len(es) + 1))
+    assert [risk.rank_key(r) for r in results] == sorted(risk.rank_key(r) for r in results)
+    compared = {(g.peer_group, g.measure) for g in groups}
+    for r in results:
+        for m in ms:
+            p = r.percentiles[m.id]
+            assert (p is not None) == ((r.peer_group, m.id) in compared and r.values[m.id] is not None)
+            if p is not None:
+                assert 0 < p <= 100
+            assert (m.id in r.flags) == (p is not None and risk.percentile_flag(p, m.direction))
+        assert set(r.robust_flags) <= {m.id for m in ms if r.percentiles[m.id] is not None}
+        assert r.tier == risk.tier_of(any(v is not None for v in r.percentiles.values()), r.flag_count,
+                                      r.robust_count)
+    assert all(g.n >= risk.MIN_PEERS for g in groups)

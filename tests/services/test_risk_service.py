@@ -170,6 +170,14 @@ def test_json_shape(ws):
     assert [b["fixmedins_code"] for b in doc["benford"]] == sorted(b["fixmedins_code"] for b in doc["benford"])
     assert all(b["conformity"] == "too_few" and b["mad"] is None for b in doc["benford"])
     assert doc["screened"] is True
+    text = rs.dumps(doc)
+    import re
+    assert not re.search(r"\d\.\d{7,}", text)  # no number with more than 6 decimals
+    for x in doc["entities"]:
+        for m in doc["measures"]:
+            v = x["values"][m["id"]]
+            is_amount = isinstance(v, str) and re.fullmatch(r"-?\d+\.\d\d", v) is not None
+            assert v is None or is_amount == (m["unit"] == "yuan")
 
 
 def test_settlements_behind_a_flag(ws):
