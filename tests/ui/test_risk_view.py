@@ -118,3 +118,15 @@ def test_sampling_view_draws_by_risk_tier(ws, make_ctx, qtbot):
     d = svc.preview(ws, plan)
     assert {x.stratum for x in d.strata} <= {"high", "medium", "low", "none"}
     assert sum(x.frame_size for x in d.strata if x.stratum == "high") >= len(ids["H6"])
+
+
+def test_view_says_when_flags_changed(ws, make_ctx, qtbot):
+    peer_store(ws)
+    ctx = make_ctx(ws)
+    view = _view(ctx, qtbot)
+    seen = []
+    ctx.bus.data_changed.connect(seen.append)
+    _computed(view, qtbot)
+    assert seen == ["risk"] and not view.stale
+    ctx.bus.data_changed.emit("flags")
+    assert view.stale and "重新计算" in view.status.text()

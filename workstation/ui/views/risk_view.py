@@ -48,6 +48,7 @@ class RiskView(View):
         super().__init__(ctx, parent)
         self.profile: risk_service.Profile | None = None
         self._want_code: str | None = None
+        self.stale = False
         # -- top bar
         self.level = QComboBox()
         self.level.setObjectName("riskLevel")
@@ -137,6 +138,7 @@ class RiskView(View):
         lay.addWidget(self.banner)
         lay.addWidget(split, 1)
         ctx.bus.open_risk_profile.connect(self.show_institution)
+        ctx.bus.data_changed.connect(self._data_changed)
         self.retranslate()
 
     # -- texts ------------------------------------------------------------------------
@@ -194,8 +196,17 @@ class RiskView(View):
 
         return self.ctx.run(job, name="risk.profile", on_success=self._loaded, on_failure=failed)
 
+    def _data_changed(self, area: str) -> None:
+        """Claims or flags changed: the profile shown (and a stored one) may be out of date."""
+        if area in ("claims", "flags") and self.profile is not None:
+            self.stale = True
+            self.status.setText(self.tr("数据或线索已改变：请重新计算画像（按风险等级抽样前也须重新计算）。"))
+
     def _loaded(self, p: risk_service.Profile) -> None:
         self.compute_button.setEnabled(True)
+        self.stale = False
+        if p.profile_id is not None:
+            self.ctx.bus.data_changed.emit("risk")
         self.profile = p
         counts = {t: sum(1 for e in p.entities if e.tier == t) for t in risk.TIERS}
         text = self.tr("{a} 至 {b}：{n} 个对象，高 {h}、中 {m}、低 {l}").format(
