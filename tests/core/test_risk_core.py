@@ -7,7 +7,7 @@ from fractions import Fraction as Fr
 
 import numpy as np
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 from scipy import stats
 
 from workstation.core import risk
@@ -59,6 +59,7 @@ def test_percentile_flag_edges():
     assert not risk.percentile_flag(Fr(2001, 100), "both")
 
 
+@settings(deadline=None)  # no timing: the machine may be loaded
 @given(st.lists(st.integers(-10_000, 10_000), min_size=5, max_size=40), st.integers(-10_000, 10_000))
 def test_percentile_and_quartiles_agree_with_scipy_and_numpy(values, v):
     xs = [Fr(x, 100) for x in values]
@@ -207,6 +208,7 @@ def test_benford_band_follows_the_rounded_mad(counts, band_below, band_at):
     assert b.n == 1000 and b.mad == edge and b.conformity == band_at
 
 
+@settings(deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["1", "2", "9"]), st.lists(st.one_of(st.none(), st.integers(0, 50)),
                                                                        min_size=3, max_size=3)),
                 min_size=1, max_size=25))
