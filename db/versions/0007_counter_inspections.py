@@ -1,13 +1,13 @@
 """counter receipts (票据核对) and on-site inspection records (issue 21)
 
 Revision ID: 0007
-Revises: 0001
+Revises: 0006
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0007"
-down_revision = "0001"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

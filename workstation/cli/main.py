@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "demo_cmds",
     "counter_cmds",  # issue 21: receipts
     "inspection_cmds",  # issue 21: on-site inspections
+    "risk_cmds",
 )
 
 log = logging.getLogger("workstation.cli")

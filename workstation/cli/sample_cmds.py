@@ -31,6 +31,7 @@ def register(sub, common) -> None:
     p.add_argument("--to", dest="date_to", default=None)
     p.add_argument("--filter", action="append", default=[], help="field=v1,v2 | field!=v | amount>=1000.00")
     p.add_argument("--seed", default=None)
+    p.add_argument("--risk-profile", default=None, help="风险画像编号（risk_tier 用；默认最新） / risk profile id")
     p.add_argument("--note", default="")
     p.set_defaults(handler=cmd_sample)
     ssub = p.add_subparsers(dest="sample_cmd", required=False)
@@ -99,6 +100,12 @@ def _plan(args):
         plan.bands = [b.strip() for b in args.bands.split(",") if b.strip()]
     if args.amount_field:
         plan.amount_field = args.amount_field
+    if args.risk_profile:  # risk_tier hook (#20)
+        from ..services import risk_sampling
+
+        if not risk_sampling.uses_risk(plan):
+            raise UsageError(detail="--risk-profile: --strata risk_tier | --filter risk_tier=…")
+        plan.risk_profile = {"id": args.risk_profile}
     return plan
 
 
@@ -109,6 +116,8 @@ def cmd_sample(args, rt: Runtime) -> Result:
     out = svc.draw_and_store(ws, _plan(args), note=args.note)
     data = {k: out[k] for k in ("sample_id", "code", "method", "seed", "frame_size", "frame_sha256", "sample_size",
                                 "strata", "selected", "excluded", "preset")}
+    if out["params"].get("risk_profile"):  # risk_tier hook (#20)
+        data["risk_profile"] = out["params"]["risk_profile"]
     rt.say(T("已抽取样本 {code}：抽样框 {N}，样本 {n}", "Drew sample {code}: frame {N}, sample {n}"),
            code=out["code"], N=out["frame_size"], n=out["sample_size"])
     return Result(data)
@@ -130,7 +139,7 @@ def cmd_verify(args, rt: Runtime) -> Result:
     from ..services import sampling_service as svc
 
     v = svc.verify(rt.workspace(), args.sample_id)
-    ok = v["frame_matches"] and v["selection_matches"]
+    ok = v["frame_matches"] and v["selection_matches"] and v.get("profile_matches", True)  # #20
     if not ok:
         rt.say(T("核对未通过：抽样框或样本与存储的不一致", "Verification failed: the frame or the selection differs"))
     return Result(v, 0 if ok else EXIT_CHECK_FAILED)

@@ -29,6 +29,7 @@ from ..paths import resource
 from ..store.models.claims import SettlementRow
 from ..store.models.review import ReviewUnitRow
 from ..store.models.sampling import SampleRow, SampleStratumRow, SampleUnitRow
+from . import risk_sampling
 from .workspace import Workspace
 
 CODE_FIELDS = ("med_type", "setl_type", "offsite_flag", "fixmedins_code", "insutype", "hosp_lv", "gend")
@@ -54,13 +55,18 @@ class Plan:
     amount_field: str = "medfee_sumamt"
     bands: list[str] = field(default_factory=list)  # yuan edges for the amount_band stratum field
     preset: str | None = None
+    risk_profile: dict | None = None  # risk_tier hook (#20): {"id", "from", "to", "fingerprint"} once prepared
+    risk_tiers: dict | None = field(default=None, repr=False, compare=False)  # #20: code -> tier, not stored
 
     def filter_json(self) -> dict:
         return {"from": self.date_from, "to": self.date_to, "conditions": self.conditions}
 
     def params_json(self) -> dict:
-        return {"rate": self.rate, "size": self.size, "strata": self.strata, "amount_field": self.amount_field,
-                "bands": self.bands}
+        out = {"rate": self.rate, "size": self.size, "strata": self.strata, "amount_field": self.amount_field,
+               "bands": self.bands}
+        if self.risk_profile is not None:  # risk_tier hook (#20)
+            out["risk_profile"] = self.risk_profile
+        return out
 
     @classmethod
     def from_row(cls, row: SampleRow) -> "Plan":
@@ -68,7 +74,7 @@ class Plan:
         return cls(method=row.method, seed=row.seed, date_from=f.get("from"), date_to=f.get("to"),
                    conditions=f.get("conditions") or [], rate=p.get("rate"), size=p.get("size"),
                    strata=p.get("strata") or [], amount_field=p.get("amount_field") or "medfee_sumamt",
-                   bands=p.get("bands") or [], preset=row.preset)
+                   bands=p.get("bands") or [], preset=row.preset, risk_profile=p.get("risk_profile"))
 
 
 # -- presets ----------------------------------------------------------------------------------
@@ -136,6 +142,9 @@ def validate(plan: Plan) -> Plan:
         if len(cond) != 3:
             raise _bad("条件 {c} 应为 [字段, 运算符, 值]", "condition {c} must be [field, op, value]", c=cond)
         f, op, value = cond
+        if f == risk_sampling.FIELD:  # risk_tier hook (#20)
+            conds.append(risk_sampling.validate_condition(op, value))
+            continue
         if op not in OPS:
             raise _bad("未知的运算符 {op}", "unknown operator {op}", op=op)
         if f in CODE_FIELDS and op in ("=", "!="):
@@ -174,7 +183,7 @@ def validate(plan: Plan) -> Plan:
         if not plan.strata:
             raise _bad("分层抽样需要分层字段", "stratified sampling needs strata fields")
         for f in plan.strata:
-            if f not in STRATA_FIELDS:
+            if f not in STRATA_FIELDS + (risk_sampling.FIELD,):  # risk_tier hook (#20)
                 raise _bad("不能按 {f} 分层", "cannot stratify by {f}", f=f)
     else:
         plan.strata = []
@@ -232,6 +241,8 @@ def load_frame(session: Session, plan: Plan, progress: Progress = None) -> list:
     sequential scan. For srs and census SQLite sorts and joins the ids itself
     (BINARY collation on UTF-8 = code point order), sparing a million Python tuples.
     """
+    if risk_sampling.uses_risk(plan):  # risk_tier hook (#20): filter and relabel by the profile's tiers
+        return risk_sampling.load_frame(session, plan, load_frame, progress)
     where, params = _where(plan)
     if plan.method in ("srs", "census"):
         row = session.execute(text(
@@ -279,6 +290,8 @@ def preview(ws: Workspace, plan: Plan, progress: Progress = None) -> smp.Draw:
     """The frame size, fingerprint and allocation, without storing anything."""
     validate(plan)
     with ws.store.read() as s:
+        if risk_sampling.uses_risk(plan):  # risk_tier hook (#20)
+            risk_sampling.prepare(s, plan)
         units = load_frame(s, plan, progress)
     return _draw(plan, units)
 
@@ -294,6 +307,8 @@ def draw_and_store(ws: Workspace, plan: Plan, *, note: str = "", progress: Progr
     ws.require_supervisor()
     validate(plan)
     with ws.store.session() as s:
+        if risk_sampling.uses_risk(plan):  # risk_tier hook (#20): stale profile -> exit 2, nothing drawn
+            risk_sampling.prepare(s, plan)
         units = load_frame(s, plan, progress)
         d = _draw(plan, units)
         earlier = [r.code for r in s.execute(
@@ -398,6 +413,7 @@ def verify(ws: Workspace, ref: str | int, progress: Progress = None) -> dict:
     with ws.store.read() as s:
         row = resolve(s, ref)
         plan = Plan.from_row(row)
+        risk_extra = risk_sampling.verify_prepare(s, plan) if risk_sampling.uses_risk(plan) else {}  # hook (#20)
         frame = load_frame(s, plan, progress)
         stored = {tuple(r) for r in s.execute(select(SampleUnitRow.setl_id, SampleUnitRow.stratum, SampleUnitRow.hits)
                                               .where(SampleUnitRow.sample_id == row.id))}
@@ -410,7 +426,7 @@ def verify(ws: Workspace, ref: str | int, progress: Progress = None) -> dict:
         redrawn, frame_sha = None, smp.fingerprint(u if isinstance(u, str) else u.setl_id for u in frame)
     return {"sample_id": sid, "code": code, "frame_matches": frame_sha == fsha and len(frame) == fsize,
             "selection_matches": redrawn == stored, "frame_size": len(frame), "stored_frame_size": fsize,
-            "frame_sha256": frame_sha, "stored_frame_sha256": fsha}
+            "frame_sha256": frame_sha, "stored_frame_sha256": fsha, **risk_extra}
 
 
 # -- assignment --------------------------------------------------------------------------------

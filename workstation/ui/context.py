@@ -33,6 +33,7 @@ class Bus(QObject):
     open_settlement = Signal(str)  # setl_id
     open_review_unit = Signal(int)  # review unit id
     navigate = Signal(str)  # view id
+    open_risk_profile = Signal(str)  # fixmedins_code: the 风险画像 view shows the institution (#20)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

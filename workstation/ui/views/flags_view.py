@@ -175,12 +175,16 @@ class FlagsView(View):
         self.review_button = QPushButton()
         self.review_button.setObjectName("openInReview")
         self.review_button.clicked.connect(self.open_in_review)
+        self.risk_button = QPushButton()  # #20: the institution's risk profile
+        self.risk_button.setObjectName("openRiskProfile")
+        self.risk_button.clicked.connect(self.open_risk_profile)
         for b in (self.open_button, self.review_button):
             b.setEnabled(False)
         bar = QHBoxLayout()
         bar.addWidget(self.list_label, 1)
         bar.addWidget(self.open_button)
         bar.addWidget(self.review_button)
+        bar.addWidget(self.risk_button)
         list_box = QWidget()
         ll = QVBoxLayout(list_box)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -246,6 +250,7 @@ class FlagsView(View):
         self.params_button.setText(self.tr("规则参数…"))
         self.open_button.setText(self.tr("查看结算"))
         self.review_button.setText(self.tr("转入人工审核"))
+        self.risk_button.setText(self.tr("机构风险画像"))
         self.tabs.setTabText(0, self.tr("按规则"))
         self.tabs.setTabText(1, self.tr("按机构"))
         self.rule_table.setHorizontalHeaderLabels([self.tr("规则"), self.tr("标记数"), self.tr("结算数"),
@@ -334,6 +339,13 @@ class FlagsView(View):
             self._rule_filter = key
             self._inst_filter = None
             self.refresh()  # institution counts follow the rule chosen
+
+    def open_risk_profile(self) -> None:
+        """#20: the 风险画像 of the institution chosen on the left (or of the selected flag's settlement)."""
+        flag = self.current_flag()
+        code = self._inst_filter or (flag.fixmedins_code if flag is not None else None)
+        if code:
+            self.ctx.bus.open_risk_profile.emit(code)
 
     def _inst_selected(self) -> None:
         key = self._selected_key(self.inst_table)

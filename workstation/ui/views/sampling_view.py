@@ -95,7 +95,13 @@ class SamplingView(View):
         size.addWidget(self.size_kind)
         size.addWidget(self.size_value, 1)
         form.addRow(self.labels["size"], size)
-        form.addRow(self.labels["strata"], self.strata)
+        strata_row = QHBoxLayout()  # #20 hook: "draw by risk tier" fills the strata with risk_tier
+        strata_row.addWidget(self.strata, 1)
+        self.risk_tier_button = QPushButton()
+        self.risk_tier_button.setObjectName("riskTierButton")
+        self.risk_tier_button.clicked.connect(self.draw_by_risk_tier)
+        strata_row.addWidget(self.risk_tier_button)
+        form.addRow(self.labels["strata"], strata_row)
         form.addRow(self.labels["bands"], self.bands)
         form.addRow(self.labels["seed"], self.seed)
         buttons = QHBoxLayout()
@@ -224,6 +230,7 @@ class SamplingView(View):
         lab["conditions"].setText(self.tr("筛选条件"))
         lab["size"].setText(self.tr("样本量"))
         lab["strata"].setText(self.tr("分层字段"))
+        self.risk_tier_button.setText(self.tr("按风险等级分层"))  # #20 hook
         lab["bands"].setText(self.tr("金额分档（元）"))
         lab["seed"].setText(self.tr("随机种子"))
         self.plan_box.setTitle(self.tr("抽样方案"))
@@ -315,6 +322,11 @@ class SamplingView(View):
         self.strata.setEnabled(m == "stratified")
         self.bands.setEnabled(m == "stratified")
         self._plan_edited()
+
+    def draw_by_risk_tier(self) -> None:
+        """#20 hook: stratify by the risk tier of the latest stored risk profile."""
+        self.method.setCurrentIndex(self.method.findData("stratified"))
+        self.strata.setText("risk_tier")
 
     def _plan_edited(self, *_a) -> None:
         self.preview_draw = None
@@ -505,7 +517,7 @@ class SamplingView(View):
         sid, ws = self.current["sample_id"], self.ctx.ws
 
         def done(v):
-            if v["frame_matches"] and v["selection_matches"]:
+            if v["frame_matches"] and v["selection_matches"] and v.get("profile_matches", True):  # #20 hook
                 self.verify_text.setText(self.tr("核对通过：按存储的条件和种子重新抽取，抽样框与样本完全一致。"))
             else:
                 self.verify_text.setText(self.tr(
@@ -513,6 +525,8 @@ class SamplingView(View):
                     f=self.tr("一致") if v["frame_matches"] else self.tr("不一致"),
                     s=self.tr("一致") if v["selection_matches"] else self.tr("不一致"),
                     N=v["frame_size"], N0=v["stored_frame_size"]))
+                if v.get("profile_matches") is False:  # #20 hook
+                    self.verify_text.setText(self.verify_text.text() + self.tr("风险画像已改变（数据或线索有变）。"))
 
         self.ctx.run(lambda p: svc.verify(ws, sid, p.report), name="sample-verify", on_success=done,
                      on_failure=lambda exc: show_error(self, exc, self.ctx.lang))
