@@ -54,6 +54,9 @@ def register(sub, common) -> None:
     pp = ssub.add_parser("appraise", parents=[common])
     pp.add_argument("sample_id")
     pp.add_argument("--confidence", default="0.90")
+    pp.add_argument("--institution", default=None, help="机构编码（域） / institution code (domain)")
+    pp.add_argument("--from", dest="date_from", default=None)
+    pp.add_argument("--to", dest="date_to", default=None)
     pp.add_argument("--attribute", action="store_true")
     pp.set_defaults(handler=cmd_sample_appraise)
     pq = ssub.add_parser("pass-rate", parents=[common])
@@ -152,8 +155,20 @@ def cmd_record(args, rt: Runtime) -> Result:
 def cmd_sample_appraise(args, rt: Runtime) -> Result:
     from ..services import appraisal_service
 
-    return Result(appraisal_service.appraise_sample(rt.workspace(), args.sample_id, args.confidence,
-                                                    attribute=args.attribute))
+    return Result(appraisal_service.appraise_sample(
+        rt.workspace(), args.sample_id, args.confidence, attribute=args.attribute, institution=args.institution,
+        date_from=_date(args.date_from), date_to=_date(args.date_to)))
+
+
+def _date(text: str | None):
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(detail=f"not a date (YYYY-MM-DD): {text}") from None
 
 
 def cmd_pass_rate(args, rt: Runtime) -> Result:

@@ -20,6 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from reportlab.pdfbase import pdfmetrics
 
+from .dossier_pdf_appraisal import annex_section, appraisal_section
 from .pdf_common import FONT, build_pdf, esc, register_font, styles
 from .signing import SigField
 
@@ -261,6 +262,13 @@ def _toc(snap: dict, st) -> list:
             for f in snap.get("findings", []):
                 rows.append([_finding_title(f), PageRef(f"finding-{f['no']}")])
                 levels.append(1)
+    annex = (snap.get("appraisal_page") or {}).get("annex")
+    if annex:
+        rows.append(["附件一、抽样可复核说明", PageRef("annex")])
+        levels.append(0)
+        if not annex["inline"] and annex["ids"]:
+            rows.append(["附件二、抽中单元清单", PageRef("annex-ids")])
+            levels.append(0)
     rows.append(["六、签名", PageRef("signatures")])
     levels.append(0)
     data = [[Paragraph(esc(text), top if lvl == 0 else sub), ref] for (text, ref), lvl in zip(rows, levels)]
@@ -285,24 +293,14 @@ def _summary(snap: dict, st) -> list:
         ("本卷宗收录发现", f"{len(snap.get('findings', []))} 项"),
     ], st, 50 * mm))
     out.append(Heading("二、违规情况（按类别）", st.h1, 0, "violations"))
-    rows: list[list] = [["类别代码", "类别", "发现数", "金额（元）"]]
+    rows: list[list] = [["违规类别", "发现数", "金额（元）"]]
     for v in snap.get("violations", []):
-        rows.append([v["category"], v["name"], str(v["count"]), money(v["amount"])])
+        rows.append([v["name"], str(v["count"]), money(v["amount"])])
     tot = snap.get("violations_total", {})
-    rows.append(["", "合计", str(tot.get("count", 0)), money(tot.get("amount", "0.00"))])
-    out.append(_table(rows, [40 * mm, 74 * mm, 22 * mm, 38 * mm], align_right=(2, 3)))
+    rows.append(["合计", str(tot.get("count", 0)), money(tot.get("amount", "0.00"))])
+    out.append(_table(rows, [114 * mm, 22 * mm, 38 * mm], align_right=(1, 2)))
     out.append(Heading("三、推算与主张金额", st.h1, 0, "appraisal"))
-    ap = snap.get("appraisal") or {}
-    if ap:
-        out.append(_kv([
-            ("方法", ap.get("method_label", "")),
-            ("置信水平", f"{ap['confidence'] * 100:.0f}%" if ap.get("confidence") else "—"),
-            ("样本内已确认违规金额", money(ap.get("sample_total")) + " 元"),
-            ("总体违规金额点估计", money(ap.get("point_estimate")) + " 元"),
-            ("置信区间", f"{money(ap.get('lower'))} 元 至 {money(ap.get('upper'))} 元"),
-            ("主张金额", money(ap.get("claimed")) + " 元"),
-            ("说明", ap.get("note", "")),
-        ], st, 42 * mm))
+    out += appraisal_section(snap, st, _kv, _table)
     out.append(Heading("四、申诉及处理结果", st.h1, 0, "appeals"))
     appeals = snap.get("appeals", [])
     if appeals:
@@ -322,7 +320,7 @@ def _finding(f: dict, st, images: Callable[[str], bytes | None] | None) -> list:
     out.append(_kv([
         ("审核单元", f"#{f['unit_id']} · 结算 {f['setl_id']} · {f.get('visit') or ''}"),
         ("参保人", f.get("person") or "—"),
-        ("违规类别", f"{f['category']} {f['category_name']}"),
+        ("违规类别", f["category_name"]),
         ("认定金额", f"{money(f['amount'])} 元" + (f"（明细合计 {money(f['amount_auto'])} 元；调整理由：{f['amount_reason']}）"
                                                 if f.get("amount_auto") not in (None, f["amount"]) else "")),
         ("状态", f.get("status_label", "")),
@@ -402,6 +400,9 @@ def render(snap: dict, images: Callable[[str], bytes | None] | None = None,
         story += _finding(f, st, images)
         if progress and i % 25 == 0:
             progress(i, len(findings))
+    annex = annex_section(snap, st, _kv, _table, lambda text, key: Heading(text, st.h1, 0, key))
+    if annex:
+        story += [PageBreak()] + annex
     story += _signatures(snap, st, sink)
     header = f"医疗保障基金稽核卷宗 · {snap['number']} 第 {snap['revision']} 版"
     inst = snap.get("institution") or {}
