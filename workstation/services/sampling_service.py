@@ -56,7 +56,8 @@ def _new_code(s: Session, year: int) -> str:
 
 
 def draw_and_store(ws: Workspace, plan: Plan, *, note: str = "", progress: Progress = None) -> dict:
-    """Draw and keep the sample (supervisor or admin). Returns ``describe`` of the new sample."""
+    """Draw and keep the sample (supervisor or admin). Returns ``describe`` of the new sample and its
+    ``warnings`` (thin strata: the sample is stored all the same, sampling.md "Draw-time warning")."""
     ws.require_supervisor()
     validate(plan)
     with ws.store.session() as s:
@@ -86,7 +87,15 @@ def draw_and_store(ws: Workspace, plan: Plan, *, note: str = "", progress: Progr
             "selected_sha256": hashlib.sha256("\n".join(d.selected_ids()).encode("utf-8")).hexdigest(),
         }, details={"redraw_of": earlier} if earlier else None)
         sample_id = row.id
-    return describe(ws, sample_id)
+    return describe(ws, sample_id) | {"warnings": thin_strata(d)}
+
+
+def thin_strata(d: smp.Draw) -> list[dict]:
+    """Strata a stratified draw leaves with n_h < 2 and n_h < N_h: their appraisal would be ``found``."""
+    if d.method != "stratified":
+        return []
+    return [{"stratum": x.stratum, "frame_size": x.frame_size, "sample_size": x.sample_size}
+            for x in d.strata if x.sample_size < 2 and x.sample_size < x.frame_size]
 
 
 def _dumps(obj) -> str:
