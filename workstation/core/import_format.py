@@ -266,7 +266,10 @@ def code_parser(width: int = 0, allowed: dict[str, str] | None = None) -> Callab
     return parse
 
 
-GEND = {"1": "1", "2": "2", "男": "1", "女": "2"}
+# 0 unknown and 9 unspecified (GB/T 2261.1) are kept as they are; no rule judges sex on them
+GEND = {"1": "1", "2": "2", "男": "1", "女": "2", "0": "0", "9": "9"}
+# a catalog's sex limit: 0 (or empty) means no limit (不限), stored as empty
+GEND_LMT = {"1": "1", "2": "2", "男": "1", "女": "2", "0": None, "不限": None}
 QUALIFICATIONS = {"医学": "medical", "药学": "pharmacy", "财务": "finance", "信息": "it", "法律": "law",
                   "其他": "other", "medical": "medical", "pharmacy": "pharmacy", "finance": "finance",
                   "it": "it", "law": "law", "other": "other"}
@@ -337,6 +340,8 @@ SPECS: dict[str, KindSpec] = {
         _c("cvlserv_pay", "公务员医疗补助资金支出", _amount),
         _c("acct_pay", "个人账户支出", _amount),
         _c("psn_cash_pay", "个人现金支出", _amount),
+        _c("refd_setl_flag", "退费结算标志", code_parser()),
+        _c("init_setl_id", "原结算ID"),
     ), key=("setl_id",)),
     FEE_LINES: KindSpec(FEE_LINES, (
         _c("feedetl_sn", "费用明细流水号", required=True),
@@ -353,6 +358,10 @@ SPECS: dict[str, KindSpec] = {
         _c("pric_uplmt_amt", "定价上限金额", _amount),
         _c("bilg_dept_name", "开单科室名称"),
         _c("bilg_dr_name", "开单医生姓名"),
+        _c("fulamt_ownpay_amt", "全自费金额", _amount),
+        _c("overlmt_amt", "超限价金额", _amount),
+        _c("preselfpay_amt", "先行自付金额", _amount),
+        _c("inscp_scp_amt", "符合范围金额", _amount),
     ), key=("setl_id", "feedetl_sn")),
     CATALOG: KindSpec(CATALOG, (
         _c("med_list_codg", "医疗目录编码", required=True),
@@ -360,7 +369,7 @@ SPECS: dict[str, KindSpec] = {
         _c("med_chrgitm_type", "医疗收费项目类别", _code2),
         _c("chrgitm_lv", "收费项目等级", _code2),
         _c("pric_uplmt_amt", "定价上限金额", _amount),
-        _c("gend_lmt", "限定性别", code_parser(0, GEND)),
+        _c("gend_lmt", "限定性别", code_parser(0, GEND_LMT)),
         _c("age_min", "限定最小年龄", parse_int),
         _c("age_max", "限定最大年龄", parse_int),
         _c("max_daily_cnt", "每日最大数量", parse_cnt),
@@ -382,6 +391,14 @@ SPECS: dict[str, KindSpec] = {
 # Amount columns of settlements that hold 0 when the file leaves them empty.
 ZERO_WHEN_EMPTY = {"medfee_sumamt", "inscp_scp_amt", "hifp_pay", "hifob_pay", "cvlserv_pay", "acct_pay",
                    "psn_cash_pay", "cnt", "pric", "det_item_fee_sumamt"}
+
+
+# The fee line's own 符合范围金额 is optional money: empty means unknown, not 0 (sampling.md, "Amount basis").
+KEEP_EMPTY = {(FEE_LINES, "inscp_scp_amt")}
+
+
+def zero_when_empty(kind: str, code: str) -> bool:
+    return code in ZERO_WHEN_EMPTY and (kind, code) not in KEEP_EMPTY
 
 
 def _norm_header(text: Any) -> str:

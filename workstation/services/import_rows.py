@@ -78,7 +78,7 @@ def row_parser(kind: str, hmap: fmt.HeaderMap, file: str):
     plan = []
     for col in fmt.SPECS[kind].columns:
         parse = _csv_text if col.parse is fmt.parse_text else col.parse
-        plan.append((col.code, hmap.positions.get(col.code), parse, col.required, col.code in fmt.ZERO_WHEN_EMPTY))
+        plan.append((col.code, hmap.positions.get(col.code), parse, col.required, fmt.zero_when_empty(kind, col.code)))
     extras = sorted(hmap.extra.items())
 
     def parse(number: int, cells: list[Any]):
@@ -137,7 +137,7 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
         name = f"c{i}"
         names.append(name)
         if pos is None:
-            body.append(f"{name} = {'0' if col.code in fmt.ZERO_WHEN_EMPTY and not col.required else 'None'}")
+            body.append(f"{name} = {'0' if fmt.zero_when_empty(kind, col.code) and not col.required else 'None'}")
             if col.required:
                 body.append("raise _Slow")
             continue
@@ -170,7 +170,7 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
                      f"    if len(m{i}) < 100000: m{i}[v] = {name}"]
         if col.required:
             body.append(f"if {name} is None: raise _Slow")
-        elif col.code in fmt.ZERO_WHEN_EMPTY:
+        elif fmt.zero_when_empty(kind, col.code):
             body.append(f"if {name} is None: {name} = 0")
     extras = sorted(hmap.extra.items())
     if extras:

@@ -24,6 +24,7 @@ from ..core.i18n import T
 from ..store.models.claims import ImportBatchRow
 from ..store.models.roster import CertificateRow, StaffRow
 from . import import_readers
+from .import_reversals import mark_reversals
 from .import_rows import Rejection, _data_rows, _rejection, parsed_chunks, row_digest, row_parser
 from .workspace import Workspace
 
@@ -57,10 +58,29 @@ class ImportFileResult:
     encoding: str | None = None
     batch_id: int | None = None
     seconds: float = 0.0
+    reversed_pairs: list[tuple[str, str]] = field(default_factory=list)  # (reversal, original), store-wide
+    orphan_reversals: list[tuple[str, str | None]] = field(default_factory=list)  # (reversal, named original)
 
     def to_json(self) -> dict:
         return {"file": self.file, "kind": self.kind, "rows": self.rows, "inserted": self.inserted,
                 "updated": self.updated, "unchanged": self.unchanged, "rejected": self.rejected}
+
+    def reversal_lines(self, lang: str) -> list[str]:
+        """The import report's list of reversed pairs and orphan reversals (data-format.md)."""
+        out = []
+        if self.reversed_pairs:
+            out.append(T("已识别撤销结算 {n} 对（撤销记录与原结算均不参与规则、抽样、统计与报表）：{ids}",
+                         "{n} reversed settlement pairs recognised (neither record enters rules, frames, volumes "
+                         "or reports): {ids}").render(
+                lang, n=len(self.reversed_pairs), ids="、".join(f"{r}→{o}" for r, o in self.reversed_pairs[:20])
+                + ("…" if len(self.reversed_pairs) > 20 else "")))
+        if self.orphan_reversals:
+            out.append(T("孤立的撤销记录 {n} 条（原结算不在库中，已保留并排除）：{ids}",
+                         "{n} orphan reversals (their original is not in the store; kept and excluded): {ids}")
+                       .render(lang, n=len(self.orphan_reversals),
+                               ids="、".join(f"{r}→{o or '—'}" for r, o in self.orphan_reversals[:20])
+                               + ("…" if len(self.orphan_reversals) > 20 else "")))
+        return out
 
 
 class ImportRejected(BadInput):
@@ -148,11 +168,15 @@ def import_files(ws: Workspace, paths: Iterable[Path | str], *, accept_valid_row
                 _import_roster(ws, session, path, facts, hmap, batch.id, res, tick)
             else:
                 _import_table(ws, session, path, facts, hmap, batch.id, res, tick)
+            if kind == fmt.SETTLEMENTS:
+                rev = mark_reversals(session)
+                res.reversed_pairs, res.orphan_reversals = list(rev.pairs), list(rev.orphans)
             done_before += res.rows
             res.seconds = time.perf_counter() - started
             batch.rows, batch.inserted, batch.updated = res.rows, res.inserted, res.updated
             batch.unchanged, batch.rejected = res.unchanged, res.rejected
-            batch.report = json.dumps([[r.row, r.column, r.brief.zh, r.brief.en] for r in res.rejections[:10_000]],
+            batch.report = json.dumps([[r.row, r.column, r.brief.zh, r.brief.en] for r in res.rejections[:10_000]]
+                                      + [[None, "reversal", line, ""] for line in res.reversal_lines("zh_CN")],
                                       ensure_ascii=False)
             ws.log(session, "import", "import_batch", batch.id,
                    after={"file": path.name, "sha256": facts.sha256, "kind": kind, **res.to_json()},

@@ -103,8 +103,10 @@ def sample_input(s: Session, sample: SampleRow, dom: Domain, confidence: Fractio
                                   getattr(SettlementRow, plan.amount_field))
                            .where(SettlementRow.setl_id.in_(chunk))):
             settlements[r[0]] = r
-    decided_units = {uid: sid for sid, (uid, status) in reviews.items() if status in DECIDED}
-    amounts = unit_amounts(s, list(decided_units))
+    in_scope = {sid for sid in ids if (sid in settlements and dom.contains(settlements[sid][1], settlements[sid][2]))
+                or (sid not in settlements and not dom.given)}
+    decided_units = [uid for sid, (uid, status) in reviews.items() if status in DECIDED and sid in in_scope]
+    amounts = unit_amounts(s, decided_units)
     basis = amounts.basis
     frame = frame_facts(s, plan)
     frame_changed = smp.fingerprint(f.setl_id for f in frame) != sample.frame_sha256
@@ -116,7 +118,7 @@ def sample_input(s: Session, sample: SampleRow, dom: Domain, confidence: Fractio
         y, p = amounts.of(uid) if decided else (0, 0)
         if status == "compliant":
             y = 0
-        in_dom = dom.contains(st[1], st[2]) if st is not None else not dom.given
+        in_dom = sid in in_scope
         book = 0 if st is None else ((st[4] or 0) + (st[5] or 0) if basis is sa.Basis.FUND else (st[3] or 0))
         units.append(sa.UnitFacts(sid, smp.key(sample.seed, sid), stratum, in_dom, decided, y, p, hits,
                                   (st[6] or 0) if st is not None else 0, book))

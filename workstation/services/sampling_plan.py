@@ -187,7 +187,8 @@ def yuan2(fen: int) -> str:
 
 
 def where_clause(plan: Plan) -> tuple[str, dict]:
-    clauses, params = [], {}
+    # reversed settlements (a reversal, its original, an orphan reversal) are in no frame (data-format.md)
+    clauses, params = ["(reversed IS NULL OR reversed = :not_reversed)"], {"not_reversed": False}
     if plan.date_from:
         clauses.append("setl_time >= :d_from")
         params["d_from"] = plan.date_from
