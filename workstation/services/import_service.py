@@ -25,7 +25,8 @@ from ..store.models.claims import ImportBatchRow
 from ..store.models.roster import CertificateRow, StaffRow
 from . import import_readers
 from .import_reversals import mark_reversals
-from .import_rows import Rejection, _data_rows, _rejection, parsed_chunks, row_digest, row_parser
+from . import import_sink as sink
+from .import_rows import Rejection, stored_columns, _data_rows, _rejection, parsed_chunks, row_digest, row_parser
 from .workspace import Workspace
 
 __all__ = ["ImportFileResult", "ImportRejected", "Rejection", "import_file", "import_files", "row_digest",
@@ -245,8 +246,7 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     spec = fmt.SPECS[kind]
     table = TABLES[kind]
     codes = spec.codes
-    cols = list(codes) + ["extra", "row_digest", "batch_id"]
-    insert_sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    cols = stored_columns(kind, hmap) + ["extra", "row_digest", "batch_id"]
     key_idx = [codes.index(k) for k in spec.key]
     is_lines = kind == fmt.FEE_LINES
     if is_lines:
@@ -322,7 +322,7 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
                        before={"row_digest": old_digest, "batch_id": old_batch},
                        after={"row_digest": digest, "batch_id": batch_id}, details={"row": number})
         if inserts:
-            cur.executemany(insert_sql, inserts)
+            sink.insert_rows(cur, table, cols, inserts)
             res.inserted += len(inserts)
         if updates:
             cur.executemany(update_sql, updates)
