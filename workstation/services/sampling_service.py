@@ -226,9 +226,11 @@ def assign(ws: Workspace, ref: str | int, reviewers: list[str], by: str = "count
             raise Conflict(detail=T("该样本的单元均已分配", "every unit of this sample is assigned already")
                            .render(ws.lang))
         plan = balance(todo, reviewers, by)
+        # created in the draw's order (stratum, then key): the queue lists units by id, so every reviewer
+        # meets a sample's units in key order, the order an interim appraisal's leading run follows
         s.execute(insert(ReviewUnitRow), [
             {"uuid": str(uuid.uuid4()), "setl_id": sid, "sample_id": row.id, "source": "sample",
-             "assigned_to": who, "status": "pending"} for sid, who in plan.items()])
+             "assigned_to": plan[sid], "status": "pending"} for sid, _, _, _ in todo])
         per = {r: sorted(k for k, v in plan.items() if v == r) for r in reviewers}
         ws.log(s, "sample.assign", "sample", row.code, after={r: ids for r, ids in per.items()},
                details={"by": by, "units": len(plan)})

@@ -20,6 +20,7 @@ from ...services import auth_service, profile_service, sampling_record_pdf, samp
 from ..context import UiContext
 from ..errors import show_error
 from ..sampling.appraisal_panel import AppraisalPanel
+from ..sampling.size_planner import SizePlanner
 from ..sampling.units_model import StrataModel, UnitsModel
 from .base import View
 
@@ -179,6 +180,12 @@ class SamplingView(View):
         self.tabs.setObjectName("samplingTabs")
         self.tabs.addTab(sample_page, "")
         self.tabs.addTab(self.appraisal, "")
+        self.planner = SizePlanner()
+        planner_page = QWidget()
+        pp = QVBoxLayout(planner_page)
+        pp.addWidget(self.planner)
+        pp.addStretch(1)
+        self.tabs.addTab(planner_page, "")
 
         outer = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(left)
@@ -241,6 +248,8 @@ class SamplingView(View):
         self.verify_button.setText(self.tr("重新核对"))
         self.tabs.setTabText(0, self.tr("样本与分配"))
         self.tabs.setTabText(1, self.tr("推算与合格率"))
+        self.tabs.setTabText(2, self.tr("样本量测算"))
+        self.planner.retranslate()
         self._fill_combos()
         self.units_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(UnitsModel.COLUMNS) - 1)
         self._show_summary()
@@ -375,6 +384,7 @@ class SamplingView(View):
                 lines.append(self.tr("金额≤0 剔除 {k} 个").format(k=len(d.excluded)))
             self.preview_text.setText("\n".join(lines))
             self.draw_button.setEnabled(self._can_draw)
+            self.planner.set_frame(d.frame_size, plan_.rate)
 
         def failed(exc):
             self._busy(False)
@@ -463,7 +473,9 @@ class SamplingView(View):
             "样本 {code}（{method}） 种子 {seed}；抽样框 N = {N}，样本 n = {n}；由 {who} 于 {at} 抽取。\n"
             "抽样框指纹 {fp}").format(code=s["code"], method=self._method_names()[s["method"]], seed=s["seed"],
                                    N=f'{s["frame_size"]:,}', n=f'{s["sample_size"]:,}', who=s["created_by"],
-                                   at=s["created_at"].replace("T", " "), fp=s["frame_sha256"]))
+                                   at=s["created_at"].replace("T", " "), fp=s["frame_sha256"])
+            + "\n" + self.tr("审核队列按随机顺序（键序）列出本样本的单元：中期推算只使用按此顺序连续审完的单元，"
+                             "跳着审会使推算暂停，直到前面的单元审完。"))
 
     def _load_reviewers(self) -> None:
         def done(users):
