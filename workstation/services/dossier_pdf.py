@@ -25,6 +25,7 @@ from .pdf_common import FONT, build_pdf, esc, register_font, styles
 from .signing import SigField
 
 CONTENT_WIDTH = 174 * mm  # A4 minus 18 mm margins
+DESIGN_NAMES = {"srs": "简单随机抽样", "stratified": "分层随机抽样", "pps": "按金额概率抽样", "census": "全量审核"}
 SIG_W, SIG_H = 80 * mm, 34 * mm
 PREPARER_FIELD = "Preparer"
 APPROVER_FIELD = "Approver"
@@ -231,7 +232,8 @@ def _cover(snap: dict, st) -> list:
         ("定点医药机构", f"{inst.get('name') or ''}（{inst.get('code') or '—'}）" if inst else "—"),
         ("稽核期间", f"{period.get('from') or '…'} 至 {period.get('to') or '…'}"
                      if (period.get("from") or period.get("to")) else "不限期间（全部已审核单元）"),
-        ("样本", f"{sample.get('code')}（{sample.get('method')}，种子 {sample.get('seed')}）" if sample else "—"),
+        ("样本", f"{sample.get('code')}（{DESIGN_NAMES.get(sample.get('method'), '')}，种子 {sample.get('seed')}）"
+         if sample else "—"),
         ("稽核组", team or "—"),
         ("编制人", snap.get("preparer_display", "")),
         ("编制时间", snap.get("compiled_at", "")),
