@@ -319,3 +319,13 @@ def test_laws_of_every_appraisal(ys, extra, decided):
     else:
         assert a.lower <= a.point <= a.upper
         assert a.units == len(sa.used_run(units))
+
+
+def test_the_worked_examples_of_docs_sampling_md():
+    a = srs([unit(0, 10_00), unit(1, 20_00)], 20).as_json()
+    assert (a["point"], a["lower"], a["upper"], a["claimed"], a["claim_basis"]) == (
+        "300.00", "-298.98", "898.98", "30.00", "found")
+    b = srs([unit(i, y, book=x) for i, (y, x) in enumerate(zip([100, 0, 250, 40], [1000, 800, 2000, 400]))], 50,
+            book_total=60_000).as_json()
+    assert b["estimators"][1] == {"name": "ratio", "point": "55.71", "se": 13.642296, "df": 3, "lower": "23.60",
+                                  "upper": "87.82"}
