@@ -132,3 +132,32 @@ def test_appraisal_in_fund_money_when_every_unit_allows_it_else_charged(ws, tmp_
     b = appraisal_service.appraise_sample(ws, out["sample_id"])["appraisal"]
     assert b["amount_basis"] == "charged" and b["found"] == "600.00"
     assert Fraction(b["point"]) != Fraction(a["point"])
+
+
+def test_prices_and_caps_with_six_decimals_are_kept_exactly(ws, tmp_path):
+    from workstation.core import import_format as fmt
+
+    import_files(ws, [_write(tmp_path, "s.csv", SETTLEMENT_HEAD + "X1,P1,1,21,1,H01,2025-01-02,2025-01-05,"
+                             "2025-01-05 10:00:00,10.00,10.00,5.00,0,,\n"),
+                      _write(tmp_path, "f.csv", "feedetl_sn,setl_id,med_list_codg,fee_ocur_time,cnt,pric,"
+                             "det_item_fee_sumamt,pric_uplmt_amt\n"
+                             "1,X1,C1,2025-01-03 08:00:00,3,0.123456,0.37,0.120005\n"
+                             "2,X1,C1,2025-01-03 08:00:00,1,12.5,12.50,\n"),
+                      _write(tmp_path, "c.csv", "med_list_codg,hilist_name,pric_uplmt_amt\nC1,甲,1.234567\n")])
+    with ws.store.read() as s:
+        rows = {r[0]: r[1:] for r in s.execute(select(FeeLineRow.feedetl_sn, FeeLineRow.pric, FeeLineRow.pric_micro,
+                                                      FeeLineRow.pric_uplmt_amt, FeeLineRow.pric_uplmt_micro))}
+        cat = s.execute(select(CatalogItemRow.pric_uplmt_amt, CatalogItemRow.pric_uplmt_micro)).one()
+    assert rows["1"] == (12, 123_456, 12, 120_005)  # 0.123456 → 12 fen (half up), exact kept
+    assert rows["2"] == (12_50, 12_500_000, None, None)
+    assert tuple(cat) == (123, 1_234_567)
+    assert fmt.price_text(123_456) == "0.123456" and fmt.price_text(12_500_000) == "12.50"
+    assert fmt.price_fen(-5_000) == -1 and fmt.price_fen(4_999) == 0
+    bad = _write(tmp_path, "bad.csv", "feedetl_sn,setl_id,med_list_codg,fee_ocur_time,cnt,pric,det_item_fee_sumamt\n"
+                 "9,X1,C1,2025-01-03 08:00:00,1,0.1234567,0.12\n")
+    import pytest
+    from workstation.services.import_service import ImportRejected
+
+    with pytest.raises(ImportRejected) as exc:
+        import_files(ws, [bad])
+    assert exc.value.first.column == "pric"

@@ -217,6 +217,36 @@ def parse_amount(value: Any) -> int | None:
     return _scaled_fast(value, 2, BAD_AMOUNT, _AMOUNT_CACHE)
 
 
+PRICE_PLACES = 6  # the national interface's (16,6)
+PRICE_SCALE = 10**PRICE_PLACES
+BAD_PRICE = T("单价或限价无效：“{value}”（应为元，最多六位小数）", "bad price \"{value}\" (yuan, at most 6 decimals)")
+_PRICE_CACHE: dict[str, int] = {}
+
+
+def parse_price(value: Any) -> int | None:
+    """A unit price or price cap (yuan, at most 6 decimals) → integer millionths of a yuan; empty → None."""
+    return _scaled_fast(value, PRICE_PLACES, BAD_PRICE, _PRICE_CACHE)
+
+
+def price_fen(micro: int | None) -> int | None:
+    """Millionths of a yuan → fen, rounded half away from zero (the working value of rules and views)."""
+    if micro is None:
+        return None
+    q, r = divmod(abs(micro), 10_000)
+    fen = q + (1 if r >= 5_000 else 0)
+    return -fen if micro < 0 else fen
+
+
+def price_text(micro: int | None) -> str | None:
+    """Millionths of a yuan as yuan text with 2 to 6 decimals ("12.50", "0.123456")."""
+    if micro is None:
+        return None
+    sign = "-" if micro < 0 else ""
+    whole, frac = divmod(abs(micro), PRICE_SCALE)
+    digits = f"{frac:06d}".rstrip("0").ljust(2, "0")
+    return f"{sign}{whole}.{digits}"
+
+
 def parse_cnt(value: Any) -> int | None:
     """A quantity (at most 4 decimals) → integer ten-thousandths; empty → None."""
     return _scaled_fast(value, 4, BAD_DECIMAL, _CNT_CACHE)
@@ -282,6 +312,9 @@ class Column:
     names: tuple[str, ...]  # Chinese header names
     parse: Callable[[Any], Any]
     required: bool = False  # the header must be present and every value non-empty
+    # a price: parsed exactly in millionths of a yuan and kept in this table column; the ``code`` column
+    # holds it rounded half away from zero to fen, the unit every rule and view computes in
+    exact: str | None = None
 
     @property
     def zh(self) -> str:
@@ -305,8 +338,8 @@ class KindSpec:
         return tuple(c.code for c in self.columns)
 
 
-def _c(code: str, names: str, parse=parse_text, required: bool = False) -> Column:
-    return Column(code, tuple(names.split("|")), parse, required)
+def _c(code: str, names: str, parse=parse_text, required: bool = False, exact: str | None = None) -> Column:
+    return Column(code, tuple(names.split("|")), parse, required, exact)
 
 
 _amount = parse_amount
@@ -353,9 +386,9 @@ SPECS: dict[str, KindSpec] = {
         _c("chrgitm_lv", "收费项目等级", _code2),
         _c("fee_ocur_time", "费用发生时间", parse_datetime, required=True),
         _c("cnt", "数量", parse_cnt, required=True),
-        _c("pric", "单价", _amount, required=True),
+        _c("pric", "单价", parse_price, required=True, exact="pric_micro"),
         _c("det_item_fee_sumamt", "明细项目费用总额", _amount, required=True),
-        _c("pric_uplmt_amt", "定价上限金额", _amount),
+        _c("pric_uplmt_amt", "定价上限金额", parse_price, exact="pric_uplmt_micro"),
         _c("bilg_dept_name", "开单科室名称"),
         _c("bilg_dr_name", "开单医生姓名"),
         _c("fulamt_ownpay_amt", "全自费金额", _amount),
@@ -368,7 +401,7 @@ SPECS: dict[str, KindSpec] = {
         _c("hilist_name", "医保目录名称", required=True),
         _c("med_chrgitm_type", "医疗收费项目类别", _code2),
         _c("chrgitm_lv", "收费项目等级", _code2),
-        _c("pric_uplmt_amt", "定价上限金额", _amount),
+        _c("pric_uplmt_amt", "定价上限金额", parse_price, exact="pric_uplmt_micro"),
         _c("gend_lmt", "限定性别", code_parser(0, GEND_LMT)),
         _c("age_min", "限定最小年龄", parse_int),
         _c("age_max", "限定最大年龄", parse_int),
@@ -392,6 +425,11 @@ SPECS: dict[str, KindSpec] = {
 ZERO_WHEN_EMPTY = {"medfee_sumamt", "inscp_scp_amt", "hifp_pay", "hifob_pay", "cvlserv_pay", "acct_pay",
                    "psn_cash_pay", "cnt", "pric", "det_item_fee_sumamt"}
 
+
+# Optional columns added for national exports (issue #15), at the end of their kind's columns: writers that
+# build rows positionally from the earlier columns (the demo) leave them out.
+ADDED_OPTIONAL = {SETTLEMENTS: ("refd_setl_flag", "init_setl_id"),
+                  FEE_LINES: ("fulamt_ownpay_amt", "overlmt_amt", "preselfpay_amt", "inscp_scp_amt")}
 
 # The fee line's own 符合范围金额 is optional money: empty means unknown, not 0 (sampling.md, "Amount basis").
 KEEP_EMPTY = {(FEE_LINES, "inscp_scp_amt")}

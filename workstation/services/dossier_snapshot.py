@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..core.canonical import digest
 from ..core.identity import ROLE_LABELS, Role
+from ..core.import_format import price_text
 from ..core.money import fen_to_str
 from ..store import event_log
 from ..store.models.claims import FeeLineRow, SettlementRow
@@ -122,7 +123,8 @@ def _load_details(s: Session, fids: list[int], progress=None) -> _Details:
                 FindingLineRow.finding_id.in_(chunk)).order_by(FeeLineRow.feedetl_sn)):
             d.lines.setdefault(fid, []).append({
                 "feedetl_sn": fl.feedetl_sn, "code": fl.med_list_codg or fl.medins_list_codg or "",
-                "name": fl.hilist_name or "", "cnt": fl.cnt, "pric": fen_to_str(fl.pric),
+                "name": fl.hilist_name or "", "cnt": fl.cnt,
+                "pric": price_text(fl.pric_micro if fl.pric_micro is not None else fl.pric * 10_000),
                 "amount": fen_to_str(fl.det_item_fee_sumamt), "time": fl.fee_ocur_time or ""})
         for e in s.execute(select(EvidenceRow.finding_id, EvidenceRow.file_name, EvidenceRow.mime, EvidenceRow.size,
                                   EvidenceRow.sha256).where(EvidenceRow.finding_id.in_(chunk),

@@ -81,9 +81,32 @@ def stored_indexes(kind: str, hmap: fmt.HeaderMap) -> tuple[int, ...]:
                  if col.code in hmap.positions or col.required or fmt.zero_when_empty(kind, col.code))
 
 
-def stored_columns(kind: str, hmap: fmt.HeaderMap) -> list[str]:
+def stored_layout(kind: str, hmap: fmt.HeaderMap) -> list[tuple[str, int, bool]]:
+    """(table column, spec index, rounded to fen?) of an insert row: a price goes to its column in fen and,
+    exactly, to its ``exact`` column."""
     cols = fmt.SPECS[kind].columns
-    return [cols[i].code for i in stored_indexes(kind, hmap)]
+    out: list[tuple[str, int, bool]] = []
+    for i in stored_indexes(kind, hmap):
+        if cols[i].exact:
+            out += [(cols[i].code, i, True), (cols[i].exact, i, False)]
+        else:
+            out.append((cols[i].code, i, False))
+    return out
+
+
+def stored_columns(kind: str, hmap: fmt.HeaderMap) -> list[str]:
+    return [c for c, _, _ in stored_layout(kind, hmap)]
+
+
+def _projector(kind: str, hmap: fmt.HeaderMap):
+    """values in spec order → the stored values of an insert row (``stored_layout``)."""
+    layout = stored_layout(kind, hmap)
+    fen = fmt.price_fen
+
+    def project(values) -> list:
+        return [fen(values[i]) if rounded else values[i] for _, i, rounded in layout]
+
+    return project
 
 
 def row_parser(kind: str, hmap: fmt.HeaderMap, file: str):
@@ -140,10 +163,11 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
     Repeated cell values (codes, names, prices) come out as one shared object,
     which keeps the pickled chunk small when it crosses to the importing process.
     """
-    pick = stored_indexes(kind, hmap)
+    layout = stored_layout(kind, hmap)
     env: dict[str, Any] = {"_Slow": _Slow, "ValueProblem": fmt.ValueProblem, "slow": slow, "json": json,
                            "_blake": hashlib.blake2b, "_digest": row_digest, "_batch": batch_id,
-                           "_key_of": _key_getter(key_indexes(kind)), "_pick": pick}
+                           "_key_of": _key_getter(key_indexes(kind)), "_project": _projector(kind, hmap),
+                           "_fen": fmt.price_fen}
     body: list[str] = []
     names = []
     for i, col in enumerate(fmt.SPECS[kind].columns):
@@ -198,7 +222,7 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
     body.append(f'text = f"{joined}"')
     body.append("if extra: text += '\\x1e' + extra")
     key_names = [names[i] for i in key_indexes(kind)]
-    stored = [names[i] for i in pick]
+    stored = [f"_fen({names[i]})" if rounded else names[i] for _, i, rounded in layout]
     body.append(f"out.append((number, ({', '.join(key_names)},), ({', '.join(stored)}, extra, "
                 "_blake(text.encode('utf-8'), digest_size=16).hexdigest(), _batch)))")
     env["_NO"] = object()
@@ -212,7 +236,7 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
     lines += ["        except (_Slow, ValueProblem, IndexError):",
               "            values, extra, probs = slow(number, cells)",
               "            if probs: problems.append(probs)",
-              "            else: out.append((number, _key_of(values), (*[values[i] for i in _pick], extra, "
+              "            else: out.append((number, _key_of(values), (*_project(values), extra, "
               "_digest(values, extra), _batch)))",
               "        if n >= limit: break",
               "    return n, out, problems"]
@@ -250,7 +274,7 @@ def _data_rows(path: Path, facts):
         yield number, cells
 
 
-def _parse_chunks(rows, parse, key_of, batch_id: int | None, pick: tuple[int, ...]):
+def _parse_chunks(rows, parse, key_of, batch_id: int | None, project):
     """(rows read, parsed rows, rejections of the bad rows) per chunk of CHUNK_ROWS rows.
 
     A parsed row is ``(row number, key, insert row)``; the insert row holds the
@@ -264,8 +288,7 @@ def _parse_chunks(rows, parse, key_of, batch_id: int | None, pick: tuple[int, ..
         if probs:
             problems.append(probs)
         else:
-            chunk.append((number, key_of(values), (*[values[i] for i in pick], extra, row_digest(values, extra),
-                                                   batch_id)))
+            chunk.append((number, key_of(values), (*project(values), extra, row_digest(values, extra), batch_id)))
         if n >= CHUNK_ROWS:
             yield n, chunk, problems
             chunk, problems, n = [], [], 0
@@ -362,7 +385,7 @@ def parsed_chunks(path: Path, facts, kind: str, hmap: fmt.HeaderMap, batch_id: i
             return _fast_chunks(path, facts, kind, hmap, batch_id)
         parse = row_parser(kind, hmap, path.name)
         return _parse_chunks(_data_rows(path, facts), parse, _key_getter(key_indexes(kind)), batch_id,
-                             stored_indexes(kind, hmap))
+                             _projector(kind, hmap))
 
     yield from _in_background(make_iter)
 

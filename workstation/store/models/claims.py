@@ -45,6 +45,7 @@ class CatalogItemRow(Base):
     age_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
     age_max: Mapped[int | None] = mapped_column(Integer, nullable=True)
     max_daily_cnt: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    pric_uplmt_micro: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # exact, millionths of a yuan
     extra: Mapped[str | None] = mapped_column(Text, nullable=True)
     row_digest: Mapped[str] = mapped_column(String(64), default="")
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), nullable=True)
@@ -110,6 +111,9 @@ class FeeLineRow(Base):
     overlmt_amt: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     preselfpay_amt: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     inscp_scp_amt: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # exact prices in millionths of a yuan (up to 6 decimals); pric / pric_uplmt_amt hold them rounded to fen
+    pric_micro: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    pric_uplmt_micro: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     extra: Mapped[str | None] = mapped_column(Text, nullable=True)
     row_digest: Mapped[str] = mapped_column(String(64), default="")
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), nullable=True)
