@@ -126,6 +126,11 @@ def test_appraisal_in_fund_money_when_every_unit_allows_it_else_charged(ws, tmp_
     # I = 150 × 100/150 = 100; fund = 100 × 160/200 = 80.00 per unit
     assert a["amount_basis"] == "fund" and a["found"] == "320.00"
     assert a["estimators"][1]["name"] == "ratio"  # book value hifp + hifob = 160.00 per unit
+    from workstation.services import dossier_service as ds
+
+    snap = ds.snapshot(ws, ds.build(ws, sample_id=out["sample_id"]))
+    assert snap["appraisal"] == a
+    assert {(f["amount"], f["fund_amount"]) for f in snap["findings"]} == {("150.00", "80.00")}
     with ws.store.session() as s:  # one line of one unit loses its in-scope amount: all charged
         s.execute(FeeLineRow.__table__.update().where(FeeLineRow.id == line_of[(out["selected"][0], "2")])
                   .values(inscp_scp_amt=None))

@@ -132,3 +132,18 @@ def _fund_values(s: Session, findings) -> dict[int, int]:
         medfee, inscp, paid = settle.get(sid, (0, 0, 0))
         out[fid] = fund_amount(amount, lines.get(fid), medfee, inscp, paid)
     return out
+
+
+def finding_fund_amounts(s: Session, finding_ids: list[int]) -> dict[int, int | None]:
+    """Each finding's fund amount, or None where its settlement's lines do not all have a known in-scope amount."""
+    findings = []
+    for part in _chunks(finding_ids):
+        findings += s.execute(
+            select(FindingRow.id, FindingRow.unit_id, FindingRow.status, FindingRow.amount, ReviewUnitRow.setl_id)
+            .join(ReviewUnitRow, ReviewUnitRow.id == FindingRow.unit_id).where(FindingRow.id.in_(part))).all()
+    units = sorted({f[1] for f in findings})
+    known = {uid for uid in units if _fund_possible(s, [uid])} if len(units) <= 200 else (
+        set(units) if _fund_possible(s, units) else set())
+    ok = [f for f in findings if f[1] in known]
+    values = _fund_values(s, ok) if ok else {}
+    return {f[0]: values.get(f[0]) for f in findings}

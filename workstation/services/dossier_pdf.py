@@ -325,6 +325,8 @@ def _finding(f: dict, st, images: Callable[[str], bytes | None] | None) -> list:
         ("违规类别", f["category_name"]),
         ("认定金额", f"{money(f['amount'])} 元" + (f"（明细合计 {money(f['amount_auto'])} 元；调整理由：{f['amount_reason']}）"
                                                 if f.get("amount_auto") not in (None, f["amount"]) else "")),
+        ("其中基金支付", f"{money(f['fund_amount'])} 元" if f.get("fund_amount") is not None
+         else "—（未导入符合范围金额）"),
         ("状态", f.get("status_label", "")),
         ("政策依据", f.get("basis") or "—"),
         ("审核意见", f.get("note") or "—"),

@@ -24,6 +24,7 @@ from ..store.models.identity import ProfileRow, UserRow
 from ..store.models.review import AppealRow, EvidenceRow, FindingLineRow, FindingRow, ReviewUnitRow
 from ..store.models.sampling import SampleRow
 from . import catalog_service, dossier_appraisal_text, profile_service
+from .amount_basis import finding_fund_amounts
 from .workspace import Workspace
 
 FORMAT = "workstation-dossier/1"
@@ -210,6 +211,9 @@ def collect(ws: Workspace, s: Session, scope: Scope, *, number: str, revision: i
     frows = _load_findings(s, list(units))
     fids = [f.id for f in frows]
     listing = _list_findings(frows, units, _load_details(s, fids, progress), display, preparer)
+    fund = finding_fund_amounts(s, fids)
+    for f in listing.findings:  # each finding carries its charged and, where the data allow, its fund amount
+        f["fund_amount"] = fen_to_str(fund.get(f["id"]))
     appraisal = _appraise(s, scope, sample, units, confidence)
     reviewed = sum(1 for u, _ in units.values() if _reviewed(u))
     sampled = sum(1 for u, _ in units.values() if u.sample_id is not None or u.source == "sample")
