@@ -57,6 +57,27 @@ class Rejection:
         return self.reason.render(lang)
 
 
+MAX_KEPT_REJECTIONS = 100_000
+DUPLICATE_KEY = T("与第 {first} 行的关键字重复（{key}）", "duplicate key: same as row {first} ({key})")
+
+
+def record_rejection(res, rej: "Rejection", count: bool = True) -> None:
+    """Count a rejected row on an import result and keep its reason (up to MAX_KEPT_REJECTIONS)."""
+    if count:
+        res.rejected += 1
+    if len(res.rejections) < MAX_KEPT_REJECTIONS:
+        res.rejections.append(rej)
+
+
+def data_rows(path: Path, facts):
+    """Data rows (number, cells) of a file, header and empty rows skipped (see ``_data_rows``)."""
+    return _data_rows(path, facts)
+
+
+def make_rejection(file: str, row: int | None, column: str | None, template: T, **params: Any) -> "Rejection":
+    return _rejection(file, row, column, template, **params)
+
+
 def _t(template: T, **params: Any) -> T:
     return T(template.zh.format(**params), template.en.format(**params))
 

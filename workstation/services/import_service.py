@@ -22,11 +22,11 @@ from ..core import import_format as fmt
 from ..core.errors import BadInput, Cancelled
 from ..core.i18n import T
 from ..store.models.claims import ImportBatchRow
-from ..store.models.roster import CertificateRow, StaffRow
 from . import import_readers
 from .import_reversals import mark_reversals
+from .import_roster import import_roster
 from . import import_sink as sink
-from .import_rows import Rejection, stored_columns, _data_rows, _rejection, parsed_chunks, row_digest, row_parser
+from .import_rows import DUPLICATE_KEY, Rejection, record_rejection, stored_columns, _data_rows, _rejection, parsed_chunks, row_digest, row_parser
 from .workspace import Workspace
 
 __all__ = ["ImportFileResult", "ImportRejected", "Rejection", "import_file", "import_files", "row_digest",
@@ -39,7 +39,6 @@ TABLES = {fmt.SETTLEMENTS: "settlements", fmt.FEE_LINES: "fee_lines", fmt.CATALO
 
 UNKNOWN_SETTLEMENT = T("结算ID“{value}”不存在（请先导入结算信息）",
                        "settlement \"{value}\" is unknown (import the settlements first)")
-DUPLICATE_KEY = T("与第 {first} 行的关键字重复（{key}）", "duplicate key: same as row {first} ({key})")
 DUPLICATE_KEY_STORED = T("文件内关键字重复（{key}）", "duplicate key within the file ({key})")
 FILE_REJECTED = T("文件有 {count} 行不合格，未导入任何数据；第一处：{first}",
                   "{count} rows of the file are not valid; nothing was imported. First: {first}")
@@ -166,7 +165,7 @@ def import_files(ws: Workspace, paths: Iterable[Path | str], *, accept_valid_row
                 ticker.tick(base + done, max(total, base + done))
 
             if kind == fmt.ROSTER:
-                _import_roster(ws, session, path, facts, hmap, batch.id, res, tick)
+                import_roster(ws, session, path, facts, hmap, batch.id, res, tick)
             else:
                 _import_table(ws, session, path, facts, hmap, batch.id, res, tick)
             if kind == fmt.SETTLEMENTS:
@@ -344,10 +343,7 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
 
 
 def _reject(res: ImportFileResult, rej: Rejection, count: bool = True) -> None:
-    if count:
-        res.rejected += 1
-    if len(res.rejections) < MAX_KEPT_REJECTIONS:
-        res.rejections.append(rej)
+    record_rejection(res, rej, count)
 
 
 def _report_duplicates(path: Path, facts, parse, key_idx: list[int], dup_rows: list[tuple[tuple, int]],
@@ -371,97 +367,6 @@ def _report_duplicates(path: Path, facts, parse, key_idx: list[int], dup_rows: l
             _reject(res, _rejection(path.name, number, column, DUPLICATE_KEY, first=first[key], key=shown))
         else:
             _reject(res, _rejection(path.name, number, column, DUPLICATE_KEY_STORED, key=shown))
-
-
-# -- roster --------------------------------------------------------------------------
-def _parse_certificates(text: str | None) -> list[tuple[str, dt.date | None]]:
-    """'医保审核员证 2026-12-31；执业医师资格证' → [(name, expiry or None), ...]."""
-    import re
-
-    if not text:
-        return []
-    out = []
-    for part in re.split(r"[;；\n]", text):
-        part = part.strip()
-        if not part:
-            continue
-        m = re.search(r"[\s:：(（,，]*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8})[)）]?$", part)
-        expiry = None
-        name = part
-        if m:
-            expiry = dt.date.fromisoformat(fmt.parse_date(m.group(1)))
-            name = part[:m.start()].strip() or part
-        out.append((name, expiry))
-    return out
-
-
-def _birth_from_certno(certno: str | None) -> dt.date | None:
-    if not certno or len(certno) != 18 or not certno[:17].isdigit():
-        return None
-    try:
-        return dt.date(int(certno[6:10]), int(certno[10:12]), int(certno[12:14]))
-    except ValueError:
-        return None
-
-
-def _import_roster(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.HeaderMap, batch_id: int,
-                   res: ImportFileResult, tick: Callable[[int], None]) -> None:
-    parse = row_parser(fmt.ROSTER, hmap, path.name)
-    codes = fmt.SPECS[fmt.ROSTER].codes
-    seen: dict[str, int] = {}
-    for number, cells in _data_rows(path, facts):
-        res.rows += 1
-        values, extra, problems = parse(number, cells)
-        if not problems:
-            rec = dict(zip(codes, values))
-            try:
-                certs = _parse_certificates(rec["certificates"])
-            except fmt.ValueProblem as exc:
-                problems = [_rejection(path.name, number, "certificates", exc.reason, **exc.params)]
-        if problems:
-            for p in problems:
-                _reject(res, p, count=p is problems[0])
-            continue
-        if rec["staff_no"] in seen:
-            _reject(res, _rejection(path.name, number, "staff_no", DUPLICATE_KEY, first=seen[rec["staff_no"]],
-                                    key=rec["staff_no"]))
-            continue
-        seen[rec["staff_no"]] = number
-        digest = row_digest(values, extra)
-        fields = dict(
-            name=rec["name"], certno=rec["certno"], birth_date=_birth_from_certno(rec["certno"]),
-            qualification=rec["qualification"] or "other", post=rec["post"] or "", centre=rec["centre"] or "市级",
-            education=rec["education"] or "",
-            start_date=dt.date.fromisoformat(rec["start_date"]) if rec["start_date"] else None,
-            end_date=dt.date.fromisoformat(rec["end_date"]) if rec["end_date"] else None,
-            extra=extra, row_digest=digest, updated_by=ws.user.name,
-        )
-        staff = session.query(StaffRow).filter_by(staff_no=rec["staff_no"]).one_or_none()
-        if staff is not None and staff.row_digest == digest:
-            res.unchanged += 1
-            continue
-        public = {"staff_no": rec["staff_no"], "row_digest": digest}
-        if staff is None:
-            staff = StaffRow(staff_no=rec["staff_no"], **fields)
-            session.add(staff)
-            session.flush()
-            res.inserted += 1
-            ws.log(session, "roster.import", "staff", staff.id, after=public, details={"row": number})
-        else:
-            before = {"staff_no": staff.staff_no, "row_digest": staff.row_digest}
-            for k, v in fields.items():
-                setattr(staff, k, v)
-            staff.updated_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-            session.query(CertificateRow).filter_by(staff_id=staff.id).delete()
-            res.updated += 1
-            ws.log(session, "roster.import", "staff", staff.id, before=before, after=public,
-                   details={"row": number})
-        for name, expiry in certs:
-            session.add(CertificateRow(staff_id=staff.id, name=name, expiry=expiry))
-        session.flush()
-        if res.rows % 200 == 0:
-            tick(res.rows)
-    tick(res.rows)
 
 
 def write_rejection_report(results: Iterable[ImportFileResult], target: Path, lang: str) -> Path:
