@@ -211,7 +211,7 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
         elif col.parse is fmt.parse_datetime:
             # the platform's own form: date and time looked up in the parsers' caches
             env[f"f{i}"] = col.parse
-            env["_DC"], env["_TC"] = fmt._DATE_CACHE, fmt._TIME_CACHE
+            env["_DC"], env["_TC"] = fmt.DATE_CACHE, fmt.TIME_CACHE
             body += [f"v = cells[{pos}]",
                      f"{name} = m{i}.get(v)",
                      f"if {name} is None:",
