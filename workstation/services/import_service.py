@@ -253,6 +253,10 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     else:
         update_sql = f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE {spec.key[0]} = ?"
     cur = session.connection().connection.driver_connection.cursor()
+    # A first load (the table holds no row yet) is validated in bulk: each chunk is inserted as it is inside a
+    # savepoint, and only a chunk the constraints refuse (an unknown settlement, a key met before) is rolled
+    # back and taken row by row below, with the lookups that name each bad row.
+    first_load = is_lines and cur.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
     seen_unchanged: set = set()  # keys (or fee-line ids) found unchanged in this file
     dup_rows: list[tuple[tuple, int]] = []  # (key, row) of later duplicates, first row found afterwards
 
@@ -262,6 +266,10 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
             return
         if len({item[1] for item in chunk}) == len(chunk):
             rows = chunk
+            if first_load and _bulk_insert(cur, table, cols, chunk):
+                # validated in bulk: the table's unique key and the settlement foreign key accepted every row
+                res.inserted += len(chunk)
+                return
         else:
             in_chunk: set[tuple] = set()
             rows = []
@@ -340,6 +348,23 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
         parse = row_parser(kind, hmap, path.name)
         _report_duplicates(path, facts, parse, key_idx, dup_rows, res)
     res.rejections.sort(key=lambda r: (r.row or 0))
+
+
+def _bulk_insert(cur, table: str, cols: list[str], chunk: list) -> bool:
+    """Insert a chunk's rows in a savepoint; False (and nothing inserted) when a constraint refuses one."""
+    cur.execute("SAVEPOINT bulk_chunk")
+    try:
+        sink.insert_rows(cur, table, cols, [item[2] for item in chunk])
+    except Exception as exc:  # the driver's IntegrityError: the careful path below finds and names the rows
+        if "constraint" not in str(exc).lower():
+            cur.execute("ROLLBACK TO bulk_chunk")
+            cur.execute("RELEASE bulk_chunk")
+            raise
+        cur.execute("ROLLBACK TO bulk_chunk")
+        cur.execute("RELEASE bulk_chunk")
+        return False
+    cur.execute("RELEASE bulk_chunk")
+    return True
 
 
 def _reject(res: ImportFileResult, rej: Rejection, count: bool = True) -> None:
