@@ -6,24 +6,26 @@ and amounts; the cells' frame sizes and book totals from the rebuilt frame)
 and this module turns them into an ``Appraisal``. ``sample appraise``, its GUI
 tab and ``dossier build`` all go through it, so their figures cannot differ.
 
-Arithmetic: sums, means and variances are exact Fractions of integer fen;
-square roots are taken in Decimal with 40 significant digits; the only binary
-floats are scipy's Student-t and gamma quantiles, taken exactly as Decimals.
-Amounts are rounded once, at the end: point half away from zero, lower toward
-−∞, upper toward +∞ (whole fen).
+Arithmetic (core.appraisal_numerics): sums, means and variances are exact
+Fractions of integer fen; square roots are taken in Decimal with 40
+significant digits; the only binary floats are scipy's Student-t and gamma
+quantiles, taken exactly as Decimals. Amounts are rounded once, at the end:
+point half away from zero, lower toward −∞, upper toward +∞ (whole fen).
 """
 from __future__ import annotations
 
 import enum
 import math
 from dataclasses import dataclass, field
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Sequence
 
-from scipy import stats
+from .appraisal_numerics import (  # noqa: F401  (poisson_upper, stringer_bound, t_quantile: public here too)
+    PREC, StringerBound, bounds, dec, mean_var, mean_var_frac, poisson_upper, round_lower, round_point, round_upper,
+    sqrt, stringer_bound, t_quantile,
+)
 
-PREC = 40
 
 
 class Design(str, enum.Enum):
@@ -193,66 +195,6 @@ class AppraisalInputError(ValueError):
     pass
 
 
-# -- numerics ---------------------------------------------------------------------------------------
-
-def _dec(q: Fraction) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = PREC
-        return Decimal(q.numerator) / Decimal(q.denominator)
-
-
-def _sqrt(q: Fraction) -> Decimal:
-    if q < 0:
-        raise AppraisalInputError("negative variance")
-    with localcontext() as ctx:
-        ctx.prec = PREC
-        return _dec(q).sqrt()
-
-
-def t_quantile(confidence: Fraction, df) -> Decimal:
-    """Student-t at (1 + c)/2 with df degrees of freedom (df may be fractional)."""
-    return Decimal(float(stats.t.ppf(float((1 + confidence) / 2), float(df))))
-
-
-def poisson_upper(k: int, c1: Fraction) -> Decimal:
-    """λ_k: the c₁ quantile of Gamma(k + 1, 1) = ½·χ²_{c₁}(2k + 2)."""
-    return Decimal(float(stats.gamma.ppf(float(c1), k + 1)))
-
-
-def _round(v: Decimal | Fraction, mode) -> int:
-    d = _dec(v) if isinstance(v, Fraction) else v
-    with localcontext() as ctx:
-        ctx.prec = PREC
-        return int(d.quantize(Decimal(1), rounding=mode))
-
-
-def round_point(v) -> int:
-    return _round(v, ROUND_HALF_UP)
-
-
-def round_lower(v) -> int:
-    return _round(v, ROUND_FLOOR)
-
-
-def round_upper(v) -> int:
-    return _round(v, ROUND_CEILING)
-
-
-def _mean_var(ys: Sequence[int]) -> tuple[Fraction, Fraction]:
-    n = len(ys)
-    mean = Fraction(sum(ys), n)
-    var = sum(((y - mean) ** 2 for y in ys), Fraction(0)) / (n - 1) if n > 1 else Fraction(0)
-    return mean, var
-
-
-def _bounds(point: Fraction, se: Decimal, t: Decimal | None) -> tuple[int, int, int]:
-    with localcontext() as ctx:
-        ctx.prec = PREC
-        half = (t * se) if (t is not None and se != 0) else Decimal(0)
-        p = _dec(point)
-        return round_point(point), round_lower(p - half), round_upper(p + half)
-
-
 # -- the rules of sampling.md ----------------------------------------------------------------------
 
 def used_run(units: Sequence[UnitFacts]) -> list[UnitFacts]:
@@ -326,15 +268,15 @@ def _mean_per_unit(inp, cell: _Cell, scope, found, pending, interim) -> Appraisa
     used = cell.used
     N, n = cell.frame.frame_size, len(used)
     ys = [u.y for u in used]
-    mean, var = _mean_var(ys)
+    mean, var = mean_var(ys)
     point = N * mean
     if n == N:
         se, df, t = Decimal(0), None, None
     else:
-        se = N * _sqrt(var / n * (1 - Fraction(n, N)))
+        se = N * sqrt(var / n * (1 - Fraction(n, N)))
         df = n - 1
         t = t_quantile(inp.confidence, df)
-    p, lo, hi = _bounds(point, se, t)
+    p, lo, hi = bounds(point, se, t)
     estimators = [Estimator("mean_per_unit", p, _fen_to_yuan(se), df, lo, hi)]
     ratio = _ratio(inp, cell, used)
     if ratio is not None:
@@ -364,9 +306,9 @@ def _ratio(inp: AppraisalInput, cell: _Cell, used: list[UnitFacts]) -> Estimator
     R = Fraction(sy, sx)
     point = X * R
     s2 = sum(((u.y - R * u.book) ** 2 for u in used), Fraction(0)) / (n - 1)
-    se = N * _sqrt((1 - Fraction(n, N)) * s2 / n)
+    se = N * sqrt((1 - Fraction(n, N)) * s2 / n)
     df = n - 1
-    p, lo, hi = _bounds(point, se, t_quantile(inp.confidence, df))
+    p, lo, hi = bounds(point, se, t_quantile(inp.confidence, df))
     return Estimator("ratio", p, _fen_to_yuan(se), df, lo, hi)
 
 
@@ -380,7 +322,7 @@ def _stratified(inp, cells: list[_Cell], scope, frame_size, found, pending, inte
         used = c.used
         Nh, nh = c.frame.frame_size, len(used)
         n_all += nh
-        mean, s2 = _mean_var([u.y for u in used])
+        mean, s2 = mean_var([u.y for u in used])
         point += Nh * mean
         if nh == Nh:
             continue
@@ -388,10 +330,10 @@ def _stratified(inp, cells: list[_Cell], scope, frame_size, found, pending, inte
         var += a * s2
         num += a * s2
         den += (a * s2) ** 2 / (nh - 1)
-    se = _sqrt(var)
-    df = (_dec(num * num / den) if den != 0 else None)
+    se = sqrt(var)
+    df = (dec(num * num / den) if den != 0 else None)
     t = t_quantile(inp.confidence, df) if df is not None else None
-    p, lo, hi = _bounds(point, se, t)
+    p, lo, hi = bounds(point, se, t)
     claimed, basis = _claim(lo, found)
     return Appraisal(inp.design, Method.STRATIFIED, None, inp.confidence, frame_size, len(scope),
                      sum(1 for u in scope if u.decided), n_all, p, lo, hi, _fen_to_yuan(se), df, found, pending,
@@ -425,16 +367,16 @@ def _appraise_pps(inp: AppraisalInput) -> Appraisal:
     taints = [Fraction(counted(u), u.draw_amount) for u in non_certain]
     sc = sum(counted(u) for u in certain if u.in_domain)
     point = J * sum(taints, Fraction(0)) + sc
-    _, s2 = _mean_var_frac(taints)
-    se = _dec(J) * _sqrt(m * s2)
+    _, s2 = mean_var_frac(taints)
+    se = dec(J) * sqrt(m * s2)
     t = t_quantile(inp.confidence, m - 1)
-    p, lo, _hi = _bounds(point, se, t)
+    p, lo, _hi = bounds(point, se, t)
     c1 = (1 + inp.confidence) / 2
     positive = sorted((t_ for t_ in taints if t_ > 0), reverse=True)
     lambdas = [poisson_upper(k, c1) for k in range(len(positive) + 1)]
     bound = stringer_bound(J, positive, lambdas, sc)
     upper = round_upper(bound.upper)
-    rows = tuple((k, _dec(tau), lambdas[k], lambdas[k] - lambdas[k - 1] - 1) for k, tau in enumerate(positive, 1))
+    rows = tuple((k, dec(tau), lambdas[k], lambdas[k] - lambdas[k - 1] - 1) for k, tau in enumerate(positive, 1))
     table = StringerTable(round_point(J), pf.points, sum(1 for u in certain if u.in_domain), len(positive),
                           round_point(bound.basic_precision), round_point(bound.incremental_allowance), rows,
                           round_point(bound.projected))
@@ -442,39 +384,6 @@ def _appraise_pps(inp: AppraisalInput) -> Appraisal:
     return Appraisal(inp.design, Method.STRINGER, None, inp.confidence, pf.domain_size, len(scope),
                      sum(1 for u in scope if u.decided), len(scope), p, lo, upper, _fen_to_yuan(se), m - 1,
                      found, pending, claimed, basis, interim, inp.basis, (), table)
-
-
-@dataclass(frozen=True)
-class StringerBound:
-    basic_precision: Decimal
-    projected: Decimal  # PM⁺ = J·Σ τ_k
-    incremental_allowance: Decimal
-    upper: Decimal
-
-
-def stringer_bound(J: Fraction | Decimal | int, positive_taints: Sequence[Fraction | Decimal],
-                   lambdas: Sequence[Decimal], certainty: int | Decimal = 0) -> StringerBound:
-    """BP = J·λ₀; PM⁺ = J·Σ τ_k; IA = J·Σ (λ_k − λ_{k−1} − 1)·τ_k (τ descending); upper = BP + PM⁺ + IA + certainty.
-
-    ``lambdas`` are λ_0..λ_K (exact Poisson upper limits in the appraisal; a
-    test passes a published table's rounded factors to re-work its example).
-    """
-    with localcontext() as ctx:
-        ctx.prec = PREC
-        Jd = _dec(J) if isinstance(J, Fraction) else Decimal(J)
-        taus = [(_dec(t) if isinstance(t, Fraction) else Decimal(t)) for t in sorted(positive_taints, reverse=True)]
-        bp = Jd * Decimal(lambdas[0])
-        pm = Jd * sum(taus, Decimal(0))
-        ia = sum((Jd * (Decimal(lambdas[k]) - Decimal(lambdas[k - 1]) - 1) * tau
-                  for k, tau in enumerate(taus, 1)), Decimal(0))
-        return StringerBound(bp, pm, ia, bp + pm + ia + Decimal(certainty))
-
-
-def _mean_var_frac(xs: Sequence[Fraction]) -> tuple[Fraction, Fraction]:
-    n = len(xs)
-    mean = sum(xs, Fraction(0)) / n
-    var = sum(((x - mean) ** 2 for x in xs), Fraction(0)) / (n - 1) if n > 1 else Fraction(0)
-    return mean, var
 
 
 def used_units(inp: AppraisalInput) -> list[UnitFacts]:
