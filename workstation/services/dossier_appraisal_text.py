@@ -128,7 +128,7 @@ def page(s: Session, a: sa.Appraisal, sample: SampleRow | None, scope, violation
         stringer = {
             "summary": [("抽样间距 J", f"{j['stringer']['interval']} 元"), ("抽样点数 n", f"{st.points} 个"),
                         ("必选单元（金额不小于 J）", f"{st.certainty} 个"), ("有错报的非必选单元", f"{st.errors} 个"),
-                        ("基本精度 J·λ₀", f"{j['stringer']['basic_precision']} 元"),
+                        ("基本精度 J×λ(0)", f"{j['stringer']['basic_precision']} 元"),
                         ("增量准备", f"{j['stringer']['incremental_allowance']} 元"),
                         ("Stringer 上限", f"{j['upper']} 元")],
             "rows": [[str(k), f"{float(tau):.4f}", f"{float(lam):.4f}", f"{float(f):.4f}"]

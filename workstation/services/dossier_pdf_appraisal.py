@@ -33,7 +33,7 @@ def appraisal_section(snap: dict, st, kv: Callable, table: Callable) -> list:
         out += [Spacer(1, 3 * mm), Paragraph("货币单位抽样评价（Stringer 上限）", st.h2),
                 kv([tuple(r) for r in sg["summary"]], st, 58 * mm)]
         if sg["rows"]:
-            rows = [["序号 k", "污染率 τₖ（降序）", "泊松上限 λₖ", "增量系数 λₖ−λₖ₋₁−1"]] + sg["rows"]
+            rows = [["序号 k", "污染率 τ(k)（降序）", "泊松上限 λ(k)", "增量系数 λ(k)−λ(k−1)−1"]] + sg["rows"]
             out.append(table(rows, [24 * mm, 50 * mm, 46 * mm, 50 * mm], align_right=(1, 2, 3)))
     if page.get("categories"):
         out += [Spacer(1, 3 * mm), Paragraph("所涉违规类别", st.h2)]
