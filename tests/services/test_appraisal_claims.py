@@ -216,3 +216,39 @@ def test_the_property_test_reached_the_projecting_methods():
     """Guard against a property test that only ever sees method found (runs after it in file order)."""
     assert len(EXAMPLES) >= 12
     assert {m for m, _ in EXAMPLES} - {"found"}, EXAMPLES
+
+
+def test_defect_4_on_the_demo_store_reproduces_the_issue_figures(tmp_path):
+    """Issue #15: on the demo, `sample appraise` claimed 252,341.63 (doubtful findings counted) and the dossier
+    24,599.40. The old sample computation is redone here independently; both commands now give 24,599.40 with
+    the doubtful money as pending."""
+    import os
+    from fractions import Fraction
+
+    from sqlalchemy import func, select
+
+    from workstation.app import store_created_hooks
+    from workstation.core import appraisal as ap
+    from workstation.services.auth_service import unlock
+    from workstation.services.demo import build_demo
+
+    os.environ.setdefault("WORKSTATION_KDF_LOG2N", "10")
+    db = tmp_path / "demo.db"
+    build_demo(db, size="small", on_created=store_created_hooks())
+    ws = unlock(db, "demo-admin", "demo")
+    try:
+        (smp,) = svc.list_samples(ws)
+        with ws.store.read() as s:
+            decided = s.execute(select(ReviewUnitRow.id, ReviewUnitRow.status).where(
+                ReviewUnitRow.sample_id == smp["sample_id"],
+                ReviewUnitRow.status.in_(("compliant", "violation", "doubtful")))).all()
+            live = dict(s.execute(select(FindingRow.unit_id, func.sum(FindingRow.amount)).where(
+                FindingRow.deleted.is_(False), FindingRow.status != "withdrawn").group_by(FindingRow.unit_id)).all())
+        old = ap.variables_unrestricted([Fraction(0 if st == "compliant" else live.get(u, 0), 100)
+                                         for u, st in decided], smp["frame_size"], "0.90")
+        assert f"{old.lower:.2f}" == "252341.63"  # the old `sample appraise` claim
+        new = appraisal_service.appraise_sample(ws, smp["sample_id"])["appraisal"]
+        dossier = ds.snapshot(ws, ds.build(ws, sample_id=smp["sample_id"]))["appraisal"]
+        assert new == dossier and new["claimed"] == "24599.40" and new["pending"] == "18654.80"
+    finally:
+        ws.close()
