@@ -243,7 +243,9 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
     body.append(f'text = f"{joined}"')
     body.append("if extra: text += '\\x1e' + extra")
     key_names = [names[i] for i in key_indexes(kind)]
-    stored = [f"_fen({names[i]})" if rounded else names[i] for _, i, rounded in layout]
+    # a price's fen value inline (half up for the usual non-negative price; price_fen for the rest)
+    stored = [f"(({names[i]} + 5000) // 10000 if {names[i]} is not None and {names[i]} >= 0 else _fen({names[i]}))"
+              if rounded else names[i] for _, i, rounded in layout]
     body.append(f"out.append((number, ({', '.join(key_names)},), ({', '.join(stored)}, extra, "
                 "_blake(text.encode('utf-8'), digest_size=16).hexdigest(), _batch)))")
     env["_NO"] = object()
