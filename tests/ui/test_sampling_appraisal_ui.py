@@ -67,7 +67,7 @@ def test_appraisal_tab_final_srs_and_pps(ws, make_ctx, qtbot, lang):
     _review(ws, pps["sample_id"], ids, lambda sid: 9_000 if int(sid[3:]) % 3 == 0 else 0)
     view.refresh_list(select=pps["sample_id"])
     _wait_idle(qtbot, view)
-    qtbot.waitUntil(lambda: view.current is not None and view.current["sample_id"] == pps["sample_id"])
+    qtbot.waitUntil(lambda: view.current is not None and view.current.sample_id == pps["sample_id"])
     view.tabs.setCurrentIndex(1)
     qtbot.mouseClick(view.appraisal.run_button, Qt.MouseButton.LeftButton)
     _wait_idle(qtbot, view)
@@ -101,3 +101,26 @@ def test_assigned_units_reach_the_queue_in_key_order(ws):
     finally:
         rv.close()
     assert queued == smp.random_order("q", out["selected"])
+
+
+def test_gui_draw_says_which_strata_are_too_thin(ws, make_ctx, qtbot):
+    add_settlements(ws, 60, fixmedins_code="H01")
+    add_settlements(ws, 3, start=60, fixmedins_code="H02")
+    view = SamplingView(make_ctx(ws))
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    view.activated()
+    _wait_idle(qtbot, view)
+    view.method.setCurrentIndex(view.method.findData("stratified"))
+    view.strata.setText("fixmedins_code")
+    view.size_kind.setCurrentIndex(view.size_kind.findData("size"))
+    view.size_value.setText("10")
+    view.seed.setText("thin")
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    _wait_idle(qtbot, view)
+    qtbot.mouseClick(view.draw_button, Qt.MouseButton.LeftButton)
+    _wait_idle(qtbot, view)
+    qtbot.waitUntil(lambda: view.current is not None, timeout=10_000)
+    assert "H02" in view.preview_text.text() and "注意" in view.preview_text.text()
+    assert view.current.sample_size == 10 and {x.stratum for x in view.current.strata} == {"H01", "H02"}

@@ -49,7 +49,7 @@ def test_preview_then_draw_assign_and_screenshot(view, ws, qtbot, as_user, tmp_p
     _wait_idle(qtbot, view)
     qtbot.waitUntil(lambda: view.current is not None, timeout=10_000)
     _wait_idle(qtbot, view)
-    stored = sampling_service.describe(ws, view.current["sample_id"])
+    stored = sampling_service.describe(ws, view.current.sample_id)
     assert stored["frame_sha256"] == d.frame_sha256 and stored["seed"] == "20250402"
     assert view.units_model.rowCount() == stored["sample_size"]
     assert view.strata_model.rowCount() == 2  # the whole frame + total
@@ -88,7 +88,7 @@ def test_appraisal_and_pass_rate_panel(view, ws, qtbot, artifacts):
             s.add(SecondReviewRow(unit_id=u.id, quarter="2025Q1", reviewer="supervisor", agree=k not in (1, 2)))
     view.refresh_list(select=out["sample_id"])
     _wait_idle(qtbot, view)
-    qtbot.waitUntil(lambda: view.current is not None and view.current["sample_id"] == out["sample_id"])
+    qtbot.waitUntil(lambda: view.current is not None and view.current.sample_id == out["sample_id"])
     _wait_idle(qtbot, view)
     view.tabs.setCurrentIndex(1)
     qtbot.mouseClick(view.appraisal.run_button, Qt.MouseButton.LeftButton)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...core.identity import Role
 from ...services import auth_service, sampling_record_pdf, sampling_service as svc
+from ...services import sampling_models as sm
 from ..context import UiContext
 from ..errors import show_error
 from ..sampling.appraisal_panel import AppraisalPanel
@@ -32,7 +33,7 @@ class SamplingView(View):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.current: dict | None = None  # the stored sample shown
+        self.current: sm.SampleInfo | None = None  # the stored sample shown
         self.preview_draw = None
         self._handle = None
         # -- plan form (ui/sampling/plan_form.py); its widgets stay reachable as attributes of the view
@@ -268,16 +269,18 @@ class SamplingView(View):
         ws = self.ctx.ws
 
         def job(progress):
-            out = svc.draw_and_store(ws, plan, progress=progress.report)
-            return out, svc.units(ws, out["sample_id"])
+            return sm.draw_sample(ws, plan, progress.report)
 
         def done(result):
             self._busy(False)
             self.preview_draw = None
-            out, units = result
-            self.preview_text.setText(self.tr("已保存样本 {code}。").format(code=out["code"]))
+            text = self.tr("已保存样本 {code}。").format(code=result.sample.code)
+            for w in result.thin_strata:
+                text += "\n" + self.tr("注意：分层 {h} 只抽到 {n} 个单元（该层 {N} 个）。少于 2 个且未全抽时，整个样本只能按实际发现"
+                                        "主张，请抽取更大的样本。").format(h=w.stratum or "—", n=w.sample_size, N=w.frame_size)
+            self.preview_text.setText(text)
             self.ctx.bus.data_changed.emit("samples")
-            self.refresh_list(select=out["sample_id"])
+            self.refresh_list(select=result.sample.sample_id)
 
         def failed(exc):
             self._busy(False)
@@ -287,7 +290,7 @@ class SamplingView(View):
 
     # -- stored samples -------------------------------------------------------------------------
     def refresh_list(self, select: int | None = None) -> None:
-        keep = select if select is not None else (self.current or {}).get("sample_id")
+        keep = select if select is not None else (self.current.sample_id if self.current else None)
 
         def done(samples):
             self.samples.blockSignals(True)
@@ -295,17 +298,17 @@ class SamplingView(View):
             chosen = None
             for s in reversed(samples):
                 item = QListWidgetItem(self.tr("{code}  {method}  种子 {seed}  {n}/{N}  已审 {r}").format(
-                    code=s["code"], method=self._method_names()[s["method"]], seed=s["seed"], n=s["sample_size"],
-                    N=s["frame_size"], r=s["reviewed"]))
-                item.setData(Qt.ItemDataRole.UserRole, s["sample_id"])
+                    code=s.code, method=self._method_names()[s.method], seed=s.seed, n=s.sample_size,
+                    N=s.frame_size, r=s.reviewed))
+                item.setData(Qt.ItemDataRole.UserRole, s.sample_id)
                 self.samples.addItem(item)
-                if s["sample_id"] == keep:
+                if s.sample_id == keep:
                     chosen = item
             self.samples.blockSignals(False)
             if chosen is not None:
                 self.samples.setCurrentItem(chosen)
 
-        self.ctx.run(lambda p: svc.list_samples(self.ctx.ws), name="sample-list", on_success=done)
+        self.ctx.run(lambda p: sm.sample_summaries(self.ctx.ws), name="sample-list", on_success=done)
 
     def _open_sample(self, item: QListWidgetItem | None) -> None:
         if item is None:
@@ -314,21 +317,21 @@ class SamplingView(View):
         ws = self.ctx.ws
 
         def job(progress):
-            return svc.describe(ws, sid, with_selected=False), svc.units(ws, sid)
+            return sm.sample_info(ws, sid), sm.sample_units(ws, sid)
 
         self.ctx.run(job, name="sample-open", on_success=lambda r: self._set_sample(*r),
                      on_failure=lambda exc: show_error(self, exc, self.ctx.lang))
 
-    def _set_sample(self, sample: dict | None, units: list[dict] | None = None) -> None:
+    def _set_sample(self, sample: sm.SampleInfo | None, units: tuple[sm.SampleUnit, ...] = ()) -> None:
         self.current = sample
-        self.strata_model.set_rows([(x["stratum"], x["frame_size"], x["sample_size"]) for x in sample["strata"]]
+        self.strata_model.set_rows([(x.stratum, x.frame_size, x.sample_size) for x in sample.strata]
                                    if sample else [])
-        self.units_model.set_rows(units or [])
+        self.units_model.set_rows(list(units))
         self.units_table.resizeColumnsToContents()
         for w in (self.assign_button, self.record_button, self.verify_button):
             w.setEnabled(sample is not None)
         self.verify_text.clear()
-        self.appraisal.set_sample(sample["sample_id"] if sample else None)
+        self.appraisal.set_sample(sample.sample_id if sample else None)
         self._show_summary()
 
     def _show_summary(self) -> None:
@@ -338,9 +341,9 @@ class SamplingView(View):
             return
         self.summary.setText(self.tr(
             "样本 {code}（{method}） 种子 {seed}；抽样框 N = {N}，样本 n = {n}；由 {who} 于 {at} 抽取。\n"
-            "抽样框指纹 {fp}").format(code=s["code"], method=self._method_names()[s["method"]], seed=s["seed"],
-                                   N=f'{s["frame_size"]:,}', n=f'{s["sample_size"]:,}', who=s["created_by"],
-                                   at=s["created_at"].replace("T", " "), fp=s["frame_sha256"])
+            "抽样框指纹 {fp}").format(code=s.code, method=self._method_names()[s.method], seed=s.seed,
+                                   N=f"{s.frame_size:,}", n=f"{s.sample_size:,}", who=s.created_by,
+                                   at=s.created_at, fp=s.frame_sha256)
             + "\n" + self.tr("审核队列按随机顺序（键序）列出本样本的单元：中期推算只使用按此顺序连续审完的单元，"
                              "跳着审会使推算暂停，直到前面的单元审完。"))
 
@@ -363,16 +366,16 @@ class SamplingView(View):
             return
         names = [self.reviewers.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.reviewers.count())
                  if self.reviewers.item(i).checkState() == Qt.CheckState.Checked]
-        sid, by, ws = self.current["sample_id"], self.assign_by.currentData(), self.ctx.ws
+        sid, by, ws = self.current.sample_id, self.assign_by.currentData(), self.ctx.ws
 
         def job(progress):
-            return svc.assign(ws, sid, names, by=by), svc.units(ws, sid)
+            return sm.assign_sample(ws, sid, names, by), sm.sample_units(ws, sid)
 
         def done(result):
             res, units = result
-            self.units_model.set_rows(units)
+            self.units_model.set_rows(list(units))
             self.units_table.resizeColumnsToContents()
-            self.verify_text.setText(self.tr("已分配：") + "，".join(f"{k} {v}" for k, v in res["assigned"].items()))
+            self.verify_text.setText(self.tr("已分配：") + "，".join(f"{k} {v}" for k, v in res.assigned))
             self.ctx.bus.data_changed.emit("review")
 
         self.ctx.run(job, name="sample-assign", on_success=done,
@@ -381,31 +384,31 @@ class SamplingView(View):
     def verify(self) -> None:
         if not self.current:
             return
-        sid, ws = self.current["sample_id"], self.ctx.ws
+        sid, ws = self.current.sample_id, self.ctx.ws
 
         def done(v):
-            if v["frame_matches"] and v["selection_matches"]:
+            if v.frame_matches and v.selection_matches:
                 self.verify_text.setText(self.tr("核对通过：按存储的条件和种子重新抽取，抽样框与样本完全一致。"))
             else:
                 self.verify_text.setText(self.tr(
                     "核对未通过：抽样框{f}，样本{s}。现有抽样框 {N} 条（抽样时 {N0} 条）。").format(
-                    f=self.tr("一致") if v["frame_matches"] else self.tr("不一致"),
-                    s=self.tr("一致") if v["selection_matches"] else self.tr("不一致"),
-                    N=v["frame_size"], N0=v["stored_frame_size"]))
+                    f=self.tr("一致") if v.frame_matches else self.tr("不一致"),
+                    s=self.tr("一致") if v.selection_matches else self.tr("不一致"),
+                    N=v.frame_size, N0=v.stored_frame_size))
 
-        self.ctx.run(lambda p: svc.verify(ws, sid, p.report), name="sample-verify", on_success=done,
+        self.ctx.run(lambda p: sm.verify_sample(ws, sid, p.report), name="sample-verify", on_success=done,
                      on_failure=lambda exc: show_error(self, exc, self.ctx.lang))
 
     def print_record(self) -> None:
         if not self.current:
             return
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("保存抽样记录"), f'{self.current["code"]}.pdf',
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("保存抽样记录"), f"{self.current.code}.pdf",
                                                "PDF (*.pdf)")
         if path:
             self.save_record(Path(path))
 
     def save_record(self, path: Path):
-        sid, ws = self.current["sample_id"], self.ctx.ws
+        sid, ws = self.current.sample_id, self.ctx.ws
         return self.ctx.run(lambda p: sampling_record_pdf.write_record(ws, sid, path), name="sample-record",
                             on_success=lambda r: self.verify_text.setText(self.tr("已保存抽样记录 {f}").format(f=r["file"])),
                             on_failure=lambda exc: show_error(self, exc, self.ctx.lang))
