@@ -22,7 +22,7 @@ from ..store.models.claims import SettlementRow
 from ..store.models.review import FindingRow, ReviewUnitRow
 from ..store.models.sampling import SampleRow, SampleStratumRow, SampleUnitRow
 from .amount_basis import unit_amounts
-from .sampling_frame import frame_facts
+from .sampling_frame import FrameAggregate, frame_aggregate
 from .sampling_plan import DECIDED, Plan
 
 DEFAULT_CONFIDENCE = Fraction(9, 10)
@@ -108,8 +108,8 @@ def sample_input(s: Session, sample: SampleRow, dom: Domain, confidence: Fractio
     decided_units = [uid for sid, (uid, status) in reviews.items() if status in DECIDED and sid in in_scope]
     amounts = unit_amounts(s, decided_units)
     basis = amounts.basis
-    frame = frame_facts(s, plan)
-    frame_changed = smp.fingerprint(f.setl_id for f in frame) != sample.frame_sha256
+    frame = frame_aggregate(s, plan, dom.contains)
+    frame_changed = frame.fingerprint != sample.frame_sha256
     units = []
     for sid, stratum, hits in selected:
         st = settlements.get(sid)
@@ -126,26 +126,21 @@ def sample_input(s: Session, sample: SampleRow, dom: Domain, confidence: Fractio
     return sa.AppraisalInput(design, tuple(units), cells, confidence, basis, frame_changed, dom.given, pps)
 
 
-def _frame_side(sample: SampleRow, s: Session, design: sa.Design, dom: Domain, frame, frame_changed: bool,
-                basis: sa.Basis) -> tuple[tuple[sa.CellFrame, ...], sa.PpsFrame | None]:
+def _frame_side(sample: SampleRow, s: Session, design: sa.Design, dom: Domain, frame: FrameAggregate,
+                frame_changed: bool, basis: sa.Basis) -> tuple[tuple[sa.CellFrame, ...], sa.PpsFrame | None]:
     """Cell sizes (stored without a domain, else from the rebuilt frame) and book totals; the pps frame."""
     if design is sa.Design.PPS:
-        positive = [f for f in frame if f.draw_amount > 0]
         points = sum(s.execute(select(SampleUnitRow.hits).where(SampleUnitRow.sample_id == sample.id)).scalars())
-        return (), sa.PpsFrame(sum(f.draw_amount for f in positive), points,
-                               sum(1 for f in positive if dom.contains(f.fixmedins_code, f.setl_time)))
-    sizes: dict[str, int] = {}
-    books: dict[str, int] = {}
-    for f in frame:
-        if dom.contains(f.fixmedins_code, f.setl_time):
-            sizes[f.stratum] = sizes.get(f.stratum, 0) + 1
-            books[f.stratum] = books.get(f.stratum, 0) + (f.fund if basis is sa.Basis.FUND else f.medfee_sumamt)
+        return (), sa.PpsFrame(frame.pps_total, points, frame.pps_in_domain)
+    books = frame.fund if basis is sa.Basis.FUND else frame.charged
     stored = dict(s.execute(select(SampleStratumRow.stratum, SampleStratumRow.frame_size)
                             .where(SampleStratumRow.sample_id == sample.id)).all())
     if not dom.given:
         sizes = stored
     elif not frame_changed:
-        sizes = {h: sizes.get(h, 0) for h in stored} | sizes
+        sizes = {h: frame.sizes.get(h, 0) for h in stored} | frame.sizes
+    else:
+        sizes = frame.sizes
     cells = tuple(sa.CellFrame(h, n, None if frame_changed else books.get(h, 0)) for h, n in sorted(sizes.items()))
     return cells, None
 

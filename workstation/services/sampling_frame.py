@@ -1,7 +1,8 @@
 """The sampling frame: the settlements a plan's filter selects, as the draw and the appraisal need them."""
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass, field
+from typing import Callable
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -55,20 +56,23 @@ def load_frame(session: Session, plan: Plan, progress: Progress = None) -> list:
 
 
 
-class FrameFacts(NamedTuple):
-    """One frame unit as the appraisal needs it (amounts in fen)."""
+@dataclass
+class FrameAggregate:
+    """The rebuilt frame summed as the appraisal needs it, per stratum, for the units in a domain."""
 
-    setl_id: str
-    stratum: str
-    fixmedins_code: str
-    setl_time: str
-    medfee_sumamt: int
-    fund: int  # hifp_pay + hifob_pay
-    draw_amount: int  # the plan's amount field
+    fingerprint: str = ""
+    sizes: dict[str, int] = field(default_factory=dict)  # N_hd
+    charged: dict[str, int] = field(default_factory=dict)  # Σ medfee_sumamt in the domain, fen
+    fund: dict[str, int] = field(default_factory=dict)  # Σ (hifp_pay + hifob_pay) in the domain, fen
+    pps_total: int = 0  # X: Σ of the amount field over the units with a positive amount (whole frame)
+    pps_in_domain: int = 0  # units with a positive amount in the domain
 
 
-def frame_facts(session: Session, plan: Plan) -> list[FrameFacts]:
-    """The frame rebuilt with a stored plan, with what domains, book totals and pps need."""
+def frame_aggregate(session: Session, plan: Plan, in_domain: Callable[[str, str], bool]) -> FrameAggregate:
+    """One pass over the frame rebuilt with a stored plan; only the ids are kept (for the fingerprint).
+
+    ``in_domain(fixmedins_code, setl_time)`` says whether a unit is in the appraisal's domain.
+    """
     where, params = where_clause(plan)
     strata_cols = [f for f in plan.strata if f != "amount_band"]
     cols = list(dict.fromkeys(["setl_id", "fixmedins_code", "setl_time", "medfee_sumamt", "hifp_pay", "hifob_pay",
@@ -76,15 +80,26 @@ def frame_facts(session: Session, plan: Plan) -> list[FrameFacts]:
     idx = {c: k for k, c in enumerate(cols)}
     edges = [yuan_to_fen(b) for b in plan.bands]
     a = idx[plan.amount_field]
-    out: list[FrameFacts] = []
+    agg = FrameAggregate()
+    ids: list[str] = []
     result = session.execute(text(f"SELECT {', '.join(cols)} FROM settlements{where}"), params)
     while True:
         rows = result.fetchmany(50_000)
         if not rows:
             break
         for r in rows:
-            label = "|".join(smp.band_label(r[a] or 0, edges) if f == "amount_band" else (r[idx[f]] or "")
+            ids.append(r[0])
+            amount = r[a] or 0
+            inside = in_domain(r[1] or "", r[2] or "")
+            if amount > 0:
+                agg.pps_total += amount
+                agg.pps_in_domain += inside
+            if not inside:
+                continue
+            label = "|".join(smp.band_label(amount, edges) if f == "amount_band" else (r[idx[f]] or "")
                              for f in plan.strata) if plan.strata else smp.WHOLE
-            out.append(FrameFacts(r[0], label, r[1] or "", r[2] or "", r[3] or 0, (r[4] or 0) + (r[5] or 0),
-                                  r[a] or 0))
-    return out
+            agg.sizes[label] = agg.sizes.get(label, 0) + 1
+            agg.charged[label] = agg.charged.get(label, 0) + (r[3] or 0)
+            agg.fund[label] = agg.fund.get(label, 0) + (r[4] or 0) + (r[5] or 0)
+    agg.fingerprint = smp.fingerprint(ids)
+    return agg
