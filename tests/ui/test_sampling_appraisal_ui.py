@@ -78,6 +78,8 @@ def test_appraisal_tab_final_srs_and_pps(ws, make_ctx, qtbot, lang):
     assert has_ink(shot)
 
     view.tabs.setCurrentIndex(2)
+    view.preset.setCurrentIndex(view.preset.findData("inpatient-recheck-5pct"))
+    assert view.planner.preset_name and view.planner.preset_name in view.planner.title()
     view.planner.set_frame(4000, "0.05")
     assert "200" in view.planner.buys.text()
     view.planner.tolerable.setText("0.05")

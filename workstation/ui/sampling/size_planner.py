@@ -19,6 +19,7 @@ class SizePlanner(QGroupBox):
         self.setObjectName("sizePlanner")
         self.frame_size: int | None = None
         self.rate: str | None = None
+        self.preset_name: str | None = None
         self.confidence = QComboBox()
         self.confidence.setObjectName("plannerConfidence")
         for c in ("0.90", "0.95"):
@@ -58,12 +59,18 @@ class SizePlanner(QGroupBox):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("样本量测算"))
+        self.setTitle(self.tr("样本量测算") + (self.tr("（预设：{p}）").format(p=self.preset_name)
+                                               if self.preset_name else ""))
         texts = (self.tr("置信度"), self.tr("每单元违规金额标准差（元，试点估计）"), self.tr("想要的精度（元，t·SE）"),
                  self.tr("可容忍差错率"), self.tr("预期差错数"))
         for lab, text in zip(self.labels, texts):
             lab.setText(text)
         self.update_figures()
+
+    def set_preset(self, name: str | None, rate: str | None) -> None:
+        """The contract preset chosen in the plan form: its rate is what the figures price."""
+        self.preset_name, self.rate = name, rate
+        self.retranslate()
 
     def set_frame(self, frame_size: int | None, rate: str | None) -> None:
         """The previewed frame's size and the plan's rate (None when the plan gives a size)."""

@@ -156,6 +156,7 @@ class SamplingView(View):
         lay.addWidget(outer)
 
         self.form.edited.connect(self._plan_edited)
+        self.preset.currentIndexChanged.connect(self._preset_to_planner)
         self.preview_button.clicked.connect(self.preview)
         self.draw_button.clicked.connect(self.draw)
         self.samples.currentItemChanged.connect(lambda cur, _prev: self._open_sample(cur))
@@ -210,6 +211,11 @@ class SamplingView(View):
         self.refresh_list()
 
     # -- plan ---------------------------------------------------------------------------------------
+    def _preset_to_planner(self, *_a) -> None:
+        pid = self.preset.currentData()
+        rate = self.size_value.text().strip() if self.size_kind.currentData() == "rate" else None
+        self.planner.set_preset(self.preset.currentText() if pid else None, rate)
+
     def _plan_edited(self, *_a) -> None:
         self.preview_draw = None
         self.draw_button.setEnabled(False)
