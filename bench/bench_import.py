@@ -1,9 +1,11 @@
 """Import speed: 1,000,000 fee lines from CSV into the encrypted store.
 
-Baseline, measured in the same run on the same machine: the same rows parsed
-by the ``csv`` module and inserted with raw ``sqlcipher3`` ``executemany`` into
-the same table of a fresh store (same schema, same pragmas), no validation,
-one transaction. Target: ratio ≤ 2.0, peak RSS ≤ 400 MB.
+Floor, measured in the same run on the same machine: the same rows parsed by
+the ``csv`` module and inserted with raw ``sqlcipher3`` ``executemany`` into an
+unindexed table of text columns of a fresh store (same pragmas), no
+validation, one transaction. Target: import ≤ 2.0 × the floor, peak RSS ≤ 400 MB.
+The earlier baseline (the same rows into the real fee_lines table) is reported
+beside it.
 
     python -m bench import            # 1,000,000 lines
     python -m bench.bench_import --lines 100000
@@ -87,6 +89,27 @@ def baseline(path: Path, key: bytes, setl_csv: Path, line_csv: Path) -> tuple[fl
         conn.close()
 
 
+def floor(path: Path, key: bytes, line_csv: Path) -> tuple[float, float]:
+    """The floor (issue #15): csv module + raw sqlcipher3 executemany into an UNINDEXED table of text columns
+    (no key, no constraint, no type), the fastest a store can take the file in; (wall, CPU) seconds."""
+    from workstation.store.engine import connect_raw
+
+    conn = connect_raw(path, key)
+    try:
+        cols = ", ".join(f"{c} TEXT" for c in LINE_HEADER)
+        conn.execute(f"CREATE TABLE floor_lines ({cols})")
+        started, cpu0 = time.perf_counter(), time.process_time()
+        with open(line_csv, newline="", encoding="utf-8") as fh:
+            r = csv.reader(fh)
+            next(r)
+            conn.execute("BEGIN")
+            conn.executemany(f"INSERT INTO floor_lines VALUES ({', '.join('?' * len(LINE_HEADER))})", r)
+            conn.execute("COMMIT")
+        return time.perf_counter() - started, time.process_time() - cpu0
+    finally:
+        conn.close()
+
+
 def main(argv: list[str]) -> dict:
     ap = argparse.ArgumentParser(prog="bench_import")
     ap.add_argument("--lines", type=int, default=1_000_000)
@@ -103,6 +126,7 @@ def main(argv: list[str]) -> dict:
         base_path, base_key = base_ws.store.path, base_ws.key
         base_ws.store.engine.dispose()
         base_seconds, base_cpu = baseline(base_path, base_key, setl_csv, line_csv)
+        floor_seconds, floor_cpu = floor(base_path, base_key, line_csv)
         base_ws.close()
 
         ws = auth_service.create_store(folder / "bench.db", "admin", "bench-pass", kdf=KdfParams(n=2**10))
@@ -124,8 +148,13 @@ def main(argv: list[str]) -> dict:
             "settlements": setl.inserted,
             "csv_mb": round(line_csv.stat().st_size / 1e6, 1),
             "import_seconds": round(seconds, 2),
+            # the target's floor: an unindexed table of text columns
+            "floor_seconds": round(floor_seconds, 2),
+            "ratio": round(seconds / floor_seconds, 2),
+            "floor_cpu_seconds": round(floor_cpu, 2),
+            # the earlier baseline: the same rows into the real (indexed, typed) fee_lines table
             "baseline_seconds": round(base_seconds, 2),
-            "ratio": round(seconds / base_seconds, 2),
+            "ratio_to_baseline": round(seconds / base_seconds, 2),
             "rows_per_second": int(args.lines / seconds),
             # CPU time of this process (both threads): less disturbed by other load on the machine
             "import_cpu_seconds": round(cpu, 2),
@@ -138,7 +167,7 @@ def main(argv: list[str]) -> dict:
             # the parsing process of a large CSV (import_rows): the largest child this benchmark ran
             "peak_rss_parse_process_mb": round(peak_rss_children_mb(), 1),
             "target": {"ratio_max": 2.0, "peak_rss_mb_max": 400},
-            "ok": seconds / base_seconds <= 2.0 and peak_rss_mb() <= 400 and peak_rss_children_mb() <= 400,
+            "ok": seconds / floor_seconds <= 2.0 and peak_rss_mb() <= 400 and peak_rss_children_mb() <= 400,
         }
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -192,40 +192,6 @@ def _review(ws, sample_id, outcomes):
                                  created_by="reviewer", updated_by="reviewer"))
 
 
-def test_appraisal_of_a_stored_sample_uses_decided_units_only(ws):
-    add_settlements(ws, 200)
-    out = svc.draw_and_store(ws, Plan(method="srs", seed="ap", size=12))
-    ids = out["selected"]
-    outcomes = {ids[0]: ("violation", [12_345, 5_000], [99_999]), ids[1]: ("compliant", [], []),
-                ids[2]: ("violation", [80_000], []), ids[3]: ("doubtful", [1_00], []),
-                ids[4]: ("compliant", [], []), ids[5]: ("in_progress", [70_000], [])}
-    _review(ws, out["sample_id"], outcomes)
-    r = appraisal_service.appraise_sample(ws, out["sample_id"], "0.90")
-    ys = [Fraction(17_345, 100), 0, Fraction(800), Fraction(1), 0]
-    expect = ap.variables_unrestricted(ys, 200, "0.90").as_json()
-    assert r["reviewed"] == 5 and r["found"] == "974.45"
-    assert r["claim"] == max(r["lower"], 974.45)
-    assert r["claim_basis"] == ("lower" if r["lower"] >= 974.45 else "found")
-    for k in ("point_estimate", "standard_error", "lower", "upper", "precision", "df"):
-        assert r[k] == expect[k]
-    assert svc.list_samples(ws)[0]["reviewed"] == 5
-    att = appraisal_service.appraise_sample(ws, out["sample_id"], "0.90", attribute=True)
-    assert att["errors"] == 3 and att["sample_size"] == 5
-
-
-def test_stratified_sample_appraisal_and_pps_refused(ws):
-    add_settlements(ws, 120)
-    out = svc.draw_and_store(ws, Plan(method="stratified", seed="x", rate="0.1", strata=["setl_type"]))
-    _review(ws, out["sample_id"], {sid: ("violation" if k % 3 == 0 else "compliant", [1000 * (k + 1)]
-                                         if k % 3 == 0 else [], []) for k, sid in enumerate(out["selected"])})
-    r = appraisal_service.appraise_sample(ws, out["sample_id"])
-    assert r["method"] == "stratified" and r["lower"] <= r["point_estimate"] <= r["upper"]
-    pps = svc.draw_and_store(ws, Plan(method="pps", seed="x", size=5))
-    _review(ws, pps["sample_id"], {pps["selected"][0]: ("compliant", [], [])})
-    with pytest.raises(BadInput):
-        appraisal_service.appraise_sample(ws, pps["sample_id"])
-
-
 def test_pass_rate_with_luoyang_profile_and_headcount(ws):
     from workstation.services import profile_service
 

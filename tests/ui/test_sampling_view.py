@@ -49,7 +49,7 @@ def test_preview_then_draw_assign_and_screenshot(view, ws, qtbot, as_user, tmp_p
     _wait_idle(qtbot, view)
     qtbot.waitUntil(lambda: view.current is not None, timeout=10_000)
     _wait_idle(qtbot, view)
-    stored = sampling_service.describe(ws, view.current["sample_id"])
+    stored = sampling_service.describe(ws, view.current.sample_id)
     assert stored["frame_sha256"] == d.frame_sha256 and stored["seed"] == "20250402"
     assert view.units_model.rowCount() == stored["sample_size"]
     assert view.strata_model.rowCount() == 2  # the whole frame + total
@@ -88,20 +88,21 @@ def test_appraisal_and_pass_rate_panel(view, ws, qtbot, artifacts):
             s.add(SecondReviewRow(unit_id=u.id, quarter="2025Q1", reviewer="supervisor", agree=k not in (1, 2)))
     view.refresh_list(select=out["sample_id"])
     _wait_idle(qtbot, view)
-    qtbot.waitUntil(lambda: view.current is not None and view.current["sample_id"] == out["sample_id"])
+    qtbot.waitUntil(lambda: view.current is not None and view.current.sample_id == out["sample_id"])
     _wait_idle(qtbot, view)
     view.tabs.setCurrentIndex(1)
     qtbot.mouseClick(view.appraisal.run_button, Qt.MouseButton.LeftButton)
     _wait_idle(qtbot, view)
     r = view.appraisal.result
-    assert r and r["reviewed"] == 12
-    assert f'{r["lower"]:,.2f}' in view.appraisal.explain.text()
-    assert view.appraisal.values["lower"].text() == f'{r["lower"]:,.2f}'
-    view.appraisal.quarter.setText("2025Q1")
-    view.appraisal.fee.setText("100000")
-    qtbot.mouseClick(view.appraisal.pass_button, Qt.MouseButton.LeftButton)
+    assert r and r.appraisal.decided == 12 and r.appraisal.selected == 20
+    # the twelve were not reviewed in key order: interim, and the leading run decides what is projected
+    assert r.appraisal.interim and "中期" in view.appraisal.status.text()
+    assert view.appraisal.values["found"].text().replace(",", "") == f"{r.appraisal.found / 100:.2f}"
+    view.appraisal.pass_box.quarter.setText("2025Q1")
+    view.appraisal.pass_box.fee.setText("100000")
+    qtbot.mouseClick(view.appraisal.pass_box.pass_button, Qt.MouseButton.LeftButton)
     _wait_idle(qtbot, view)
-    assert "83.3%" in view.appraisal.pass_text.text()  # 10 of 12 agreed
+    assert "83.3%" in view.appraisal.pass_box.pass_text.text()  # 10 of 12 agreed
     shot = save_screenshot(view, "sampling_appraisal_zh", (1366, 768))
     assert has_ink(shot)
 

@@ -26,6 +26,7 @@ def register(sub, common) -> None:
     b.add_argument("--from", dest="date_from", default=None)
     b.add_argument("--to", dest="date_to", default=None)
     b.add_argument("--sample", type=int, default=None)
+    b.add_argument("--confidence", default="0.90")
     b.set_defaults(handler=cmd_build)
 
     for name, handler, helptext in (("submit", cmd_submit, "编制人签名提交 / the preparer signs and submits"),
@@ -68,9 +69,11 @@ def cmd_build(args, rt: Runtime) -> Result:
     ws = rt.workspace()
     did = _svc().build(ws, institution=args.institution,
                        period_from=_date(args.date_from) if args.date_from else None,
-                       period_to=_date(args.date_to) if args.date_to else None, sample_id=args.sample)
+                       period_to=_date(args.date_to) if args.date_to else None, sample_id=args.sample,
+                       confidence=args.confidence)
     info = _svc().get(ws, did)
-    return Result({"dossier_id": did, "findings": info.findings, "pages": info.pages})
+    return Result({"dossier_id": did, "findings": info.findings, "pages": info.pages,
+                   "appraisal": _svc().snapshot(ws, did)["appraisal"]})
 
 
 def _status(info) -> Result:

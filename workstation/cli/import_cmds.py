@@ -48,6 +48,8 @@ def cmd_import(args, rt: Runtime) -> Result:
         rt.say(T("{file}：{kind}，{rows} 行，新增 {inserted}，更新 {updated}，未变 {unchanged}，不合格 {rejected}",
                  "{file}: {kind}, {rows} rows, {inserted} inserted, {updated} updated, {unchanged} unchanged, "
                  "{rejected} rejected"), **r.to_json())
+        for line in r.reversal_lines(rt.lang):
+            rt.say(line)
     return Result(data)
 
 

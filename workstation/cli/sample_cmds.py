@@ -55,8 +55,22 @@ def register(sub, common) -> None:
     pp = ssub.add_parser("appraise", parents=[common])
     pp.add_argument("sample_id")
     pp.add_argument("--confidence", default="0.90")
+    pp.add_argument("--institution", default=None, help="机构编码（域） / institution code (domain)")
+    pp.add_argument("--from", dest="date_from", default=None)
+    pp.add_argument("--to", dest="date_to", default=None)
     pp.add_argument("--attribute", action="store_true")
     pp.set_defaults(handler=cmd_sample_appraise)
+    pz = ssub.add_parser("size", parents=[common], help="样本量 / sample size (attributes or variables)")
+    kind = pz.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--attribute", action="store_true")
+    kind.add_argument("--variables", action="store_true")
+    pz.add_argument("--confidence", default=None)
+    pz.add_argument("--tolerable", default=None, help="可容忍偏差率 / tolerable rate R")
+    pz.add_argument("--expected-errors", default=None, help="预期偏差数 / expected errors E")
+    pz.add_argument("--universe", default=None, help="总体单元数 / N")
+    pz.add_argument("--precision", default=None, help="总额的 t·SE（元） / wanted t·SE of the total, yuan")
+    pz.add_argument("--sd", default=None, help="试点样本的每单元标准差（元） / pilot standard deviation, yuan")
+    pz.set_defaults(handler=cmd_size)
     pq = ssub.add_parser("pass-rate", parents=[common])
     pq.add_argument("--quarter", required=True, help="2025Q1")
     pq.add_argument("--fee", default=None, help="本季度服务费（元） / the quarter's service fee in yuan")
@@ -115,9 +129,15 @@ def cmd_sample(args, rt: Runtime) -> Result:
     ws = rt.workspace()
     out = svc.draw_and_store(ws, _plan(args), note=args.note)
     data = {k: out[k] for k in ("sample_id", "code", "method", "seed", "frame_size", "frame_sha256", "sample_size",
-                                "strata", "selected", "excluded", "preset")}
+                                "strata", "selected", "excluded", "preset", "warnings")}
     if out["params"].get("risk_profile"):  # risk_tier hook (#20)
         data["risk_profile"] = out["params"]["risk_profile"]
+    for w in out["warnings"]:
+        rt.say(T("注意：分层 {h} 只抽到 {n} 个单元（该层 {N} 个），少于 2 个且未全抽，推算时整个样本只能按实际发现主张；"
+                 "请抽取更大的样本",
+                 "Warning: stratum {h} has {n} of its {N} units in the sample (fewer than 2, not all): the whole "
+                 "sample's appraisal will be the amount found until a larger sample is drawn"),
+               h=w["stratum"] or "—", n=w["sample_size"], N=w["frame_size"])
     rt.say(T("已抽取样本 {code}：抽样框 {N}，样本 {n}", "Drew sample {code}: frame {N}, sample {n}"),
            code=out["code"], N=out["frame_size"], n=out["sample_size"])
     return Result(data)
@@ -161,8 +181,20 @@ def cmd_record(args, rt: Runtime) -> Result:
 def cmd_sample_appraise(args, rt: Runtime) -> Result:
     from ..services import appraisal_service
 
-    return Result(appraisal_service.appraise_sample(rt.workspace(), args.sample_id, args.confidence,
-                                                    attribute=args.attribute))
+    return Result(appraisal_service.appraise_sample(
+        rt.workspace(), args.sample_id, args.confidence, attribute=args.attribute, institution=args.institution,
+        date_from=_date(args.date_from), date_to=_date(args.date_to)))
+
+
+def _date(text: str | None):
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(detail=f"not a date (YYYY-MM-DD): {text}") from None
 
 
 def cmd_pass_rate(args, rt: Runtime) -> Result:
@@ -183,3 +215,31 @@ def cmd_appraise(args, rt: Runtime) -> Result:
                                          Path(args.strata_file) if args.strata_file else None,
                                          args.confidence, attribute=args.attribute)
     return Result(out)
+
+
+def _int(text: str | None, name: str) -> int | None:
+    if text is None:
+        return None
+    try:
+        return int(str(text).strip())
+    except ValueError:
+        raise UsageError(detail=f"{name} {text}") from None
+
+
+def cmd_size(args, rt: Runtime) -> Result:
+    """Pure computation: reads nothing from the store (sampling.md, "Sample size")."""
+    from ..core import sample_size as ss
+
+    try:
+        if args.attribute:
+            if None in (args.confidence, args.tolerable, args.expected_errors):
+                raise UsageError(detail="--confidence --tolerable --expected-errors")
+            n = ss.attribute_size(args.confidence, args.tolerable, _int(args.expected_errors, "--expected-errors"),
+                                  _int(args.universe, "--universe"))
+            return Result({"method": "attribute", "sample_size": n})
+        if None in (args.confidence, args.precision, args.sd, args.universe):
+            raise UsageError(detail="--confidence --precision --sd --universe")
+        n = ss.variables_size(args.confidence, args.precision, args.sd, _int(args.universe, "--universe"))
+        return Result({"method": "variables", "sample_size": n})
+    except ss.SampleSizeError as exc:
+        raise UsageError(detail=str(exc)) from None

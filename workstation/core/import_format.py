@@ -1,4 +1,4 @@
-"""The columns of the platform's exports and the parsers of their values (pure).
+"""The columns of the platform's exports (pure); the parsers of their values live in import_values.
 
 ``data-format.md`` is the contract: headers by field code or Chinese name in
 any order, the kind of file recognised from its headers, dates as
@@ -9,14 +9,15 @@ ten-thousandths. Parsers raise ``ValueError`` carrying a bilingual ``T`` reason.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from .i18n import T
-
-CNT_SCALE = 10_000
+from .import_values import (  # noqa: F401  (re-exported: the column table's callers read them from here)
+    BAD_AMOUNT, BAD_CODE, BAD_DATE, BAD_DECIMAL, BAD_INTEGER, BAD_PRICE, BAD_TIME, CNT_SCALE, DATE_CACHE, EMPTY,
+    PRICE_PLACES, PRICE_SCALE, TIME_CACHE, ValueProblem, code_parser, parse_amount, parse_cnt, parse_date,
+    parse_datetime, parse_int, parse_price, parse_text, price_fen, price_text,
+)
 
 SETTLEMENTS = "settlements"
 FEE_LINES = "fee_lines"
@@ -32,241 +33,9 @@ KIND_LABELS = {
 }
 
 
-class ValueProblem(ValueError):
-    """A cell that cannot be read; ``reason`` says why in both languages."""
-
-    def __init__(self, reason: T, **params: Any) -> None:
-        self.reason = reason
-        self.params = params
-        super().__init__(reason.render("en", **params))
-
-
-# -- value parsers -----------------------------------------------------------------
-BAD_DATE = T("日期无效：“{value}”（应为 2025-03-01、2025/3/1 或 20250301）",
-             "bad date \"{value}\" (expected 2025-03-01, 2025/3/1 or 20250301)")
-BAD_TIME = T("时间无效：“{value}”（应为 2025-03-01 08:30:00）",
-             "bad date-time \"{value}\" (expected 2025-03-01 08:30:00)")
-BAD_AMOUNT = T("金额无效：“{value}”（应为元，最多两位小数）",
-               "bad amount \"{value}\" (expected yuan with at most 2 decimals)")
-BAD_DECIMAL = T("数量无效：“{value}”（最多四位小数）", "bad quantity \"{value}\" (at most 4 decimals)")
-BAD_INTEGER = T("整数无效：“{value}”", "bad integer \"{value}\"")
-BAD_CODE = T("代码无效：“{value}”（可用：{allowed}）", "bad code \"{value}\" (allowed: {allowed})")
-EMPTY = T("必填值为空", "required value is empty")
-
-_DATE_CACHE: dict[str, str] = {}
-_TIME_CACHE: dict[str, str] = {}
-_DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
-
-
-def _shown(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 40 else text[:40] + "…"
-
-
-def parse_date(value: Any) -> str | None:
-    """Any accepted date form → ISO 'YYYY-MM-DD'; empty → None."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    if not text:
-        return None
-    cached = _DATE_CACHE.get(text)
-    if cached is not None:
-        return cached
-    if len(text) == 8 and text.isdigit():
-        y, m, d = text[:4], text[4:6], text[6:]
-    else:
-        match = _DATE_RE.match(text)
-        if not match:
-            raise ValueProblem(BAD_DATE, value=_shown(text))
-        y, m, d = match.groups()
-    try:
-        iso = dt.date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
-        raise ValueProblem(BAD_DATE, value=_shown(text)) from None
-    if len(_DATE_CACHE) < 100_000:
-        _DATE_CACHE[text] = iso
-    return iso
-
-
-def parse_datetime(value: Any) -> str | None:
-    """'2025-03-01 08:30:00' / '2025-03-01T08:30:00' (any accepted date part) → ISO with a space."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.replace(microsecond=0).isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        raise ValueProblem(BAD_TIME, value=_shown(value))
-    text = str(value).strip()
-    if not text:
-        return None
-    # Fast path: the platform's own form, with the date and the time looked up separately.
-    if len(text) == 19 and text[10] in " T":
-        day = _DATE_CACHE.get(text[:10])
-        clock = _TIME_CACHE.get(text[11:])
-        if day is not None and clock is not None:
-            return f"{day} {clock}"
-    if len(text) == 19 and text[10] in " T" and text[13] == ":" and text[16] == ":":
-        date_part, time_part = text[:10], text[11:]
-    else:
-        sep = "T" if "T" in text else " "
-        date_part, _, time_part = text.partition(sep)
-        time_part = time_part.strip()
-        if not time_part:
-            raise ValueProblem(BAD_TIME, value=_shown(text))
-    try:
-        day = parse_date(date_part)
-    except ValueProblem:
-        raise ValueProblem(BAD_TIME, value=_shown(text)) from None
-    if len(time_part) == 8 and time_part[2] == ":" and time_part[5] == ":":
-        hh, mm, ss = time_part[:2], time_part[3:5], time_part[6:]
-    else:
-        match = _TIME_RE.match(time_part)
-        if not match:
-            raise ValueProblem(BAD_TIME, value=_shown(text))
-        hh, mm, ss = match.group(1), match.group(2), match.group(3) or "00"
-    if not (hh.isdigit() and mm.isdigit() and ss.isdigit()) or int(hh) > 23 or int(mm) > 59 or int(ss) > 59:
-        raise ValueProblem(BAD_TIME, value=_shown(text))
-    clock = f"{int(hh):02d}:{mm}:{ss}"
-    if len(time_part) == 8 and len(_TIME_CACHE) < 100_000:
-        _TIME_CACHE[time_part] = clock
-    return f"{day} {clock}"
-
-
-def _float_text(value: float) -> str:
-    # A spreadsheet stores numbers as binary doubles; repr gives the shortest text
-    # that reads back to the same double, which for amounts typed with at most 2
-    # decimals is exactly what was typed. No arithmetic is done on the float.
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError
-    text = repr(value)
-    if "e" in text or "E" in text:
-        from decimal import Decimal
-
-        text = format(Decimal(text), "f")
-    return text
-
-
-def _scaled(value: Any, places: int, problem: T) -> int | None:
-    """Text with at most ``places`` decimals → integer × 10**places, exactly."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise ValueProblem(problem, value=_shown(value))
-    if isinstance(value, int):
-        return value * 10**places
-    if isinstance(value, float):
-        try:
-            value = _float_text(value)
-        except ValueError:
-            raise ValueProblem(problem, value=_shown(value)) from None
-    text = str(value).strip()
-    if not text:
-        return None
-    raw = text
-    neg = False
-    if text[0] in "+-":
-        neg = text[0] == "-"
-        text = text[1:]
-    if "," in text:
-        groups = text.split(".")[0].split(",")
-        if not groups[0] or any(len(g) != 3 for g in groups[1:]) or len(groups[0]) > 3:
-            raise ValueProblem(problem, value=_shown(raw))
-        text = text.replace(",", "")
-    whole, dot, frac = text.partition(".")
-    if (not whole and not frac) or (whole and not (whole.isascii() and whole.isdigit())) \
-            or (dot and not (frac.isascii() and frac.isdigit())) or len(frac) > places:
-        raise ValueProblem(problem, value=_shown(raw))
-    number = int(whole or "0") * 10**places + (int(frac.ljust(places, "0")) if frac else 0)
-    return -number if neg else number
-
-
-_PLAIN_NUMBER = re.compile(r"(-?)(\d+)(?:\.(\d*))?\Z")
-_AMOUNT_CACHE: dict[str, int] = {}
-_CNT_CACHE: dict[str, int] = {}
-
-
-def _scaled_fast(value: Any, places: int, problem: T, cache: dict[str, int]) -> int | None:
-    # Exports repeat the same prices and quantities over and over: remember the
-    # plain ones ('12.5', '-3') so most cells cost one dict lookup.
-    if value.__class__ is str:
-        hit = cache.get(value)
-        if hit is not None:
-            return hit
-        if not value:
-            return None
-        m = _PLAIN_NUMBER.match(value)
-        if m is not None:
-            sign, whole, frac = m.groups()
-            if frac is None or 0 < len(frac) <= places:
-                number = int(whole) * 10**places + (int(frac.ljust(places, "0")) if frac else 0)
-                number = -number if sign else number
-                if len(cache) < 200_000:
-                    cache[value] = number
-                return number
-    return _scaled(value, places, problem)
-
-
-def parse_amount(value: Any) -> int | None:
-    """Yuan (at most 2 decimals, optional thousands commas) → integer fen; empty → None."""
-    return _scaled_fast(value, 2, BAD_AMOUNT, _AMOUNT_CACHE)
-
-
-def parse_cnt(value: Any) -> int | None:
-    """A quantity (at most 4 decimals) → integer ten-thousandths; empty → None."""
-    return _scaled_fast(value, 4, BAD_DECIMAL, _CNT_CACHE)
-
-
-def parse_int(value: Any) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = str(value).strip()
-    if not text:
-        return None
-    if text.lstrip("+-").isascii() and text.lstrip("+-").isdigit():
-        return int(text)
-    raise ValueProblem(BAD_INTEGER, value=_shown(text))
-
-
-def parse_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # an id typed into a spreadsheet cell as a number
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.isoformat()
-    text = str(value).strip()
-    return text or None
-
-
-def code_parser(width: int = 0, allowed: dict[str, str] | None = None) -> Callable[[Any], str | None]:
-    """A code column: text, zero-padded to ``width`` when numeric; ``allowed`` maps accepted spellings."""
-
-    def parse(value: Any) -> str | None:
-        text = (value.strip() or None) if value.__class__ is str else parse_text(value)
-        if text is None:
-            return None
-        if width and text.isdigit() and len(text) < width:
-            text = text.zfill(width)
-        if allowed is not None:
-            try:
-                return allowed[text]
-            except KeyError:
-                raise ValueProblem(BAD_CODE, value=_shown(text),
-                                   allowed="/".join(sorted(set(allowed)))) from None
-        return text
-
-    return parse
-
-
-GEND = {"1": "1", "2": "2", "男": "1", "女": "2"}
+GEND = {"1": "1", "2": "2", "男": "1", "女": "2", "0": "0", "9": "9"}
+# a catalog's sex limit: 0 (or empty) means no limit (不限), stored as empty
+GEND_LMT = {"1": "1", "2": "2", "男": "1", "女": "2", "0": None, "不限": None}
 QUALIFICATIONS = {"医学": "medical", "药学": "pharmacy", "财务": "finance", "信息": "it", "法律": "law",
                   "其他": "other", "medical": "medical", "pharmacy": "pharmacy", "finance": "finance",
                   "it": "it", "law": "law", "other": "other"}
@@ -279,6 +48,9 @@ class Column:
     names: tuple[str, ...]  # Chinese header names
     parse: Callable[[Any], Any]
     required: bool = False  # the header must be present and every value non-empty
+    # a price: parsed exactly in millionths of a yuan and kept in this table column; the ``code`` column
+    # holds it rounded half away from zero to fen, the unit every rule and view computes in
+    exact: str | None = None
 
     @property
     def zh(self) -> str:
@@ -302,8 +74,8 @@ class KindSpec:
         return tuple(c.code for c in self.columns)
 
 
-def _c(code: str, names: str, parse=parse_text, required: bool = False) -> Column:
-    return Column(code, tuple(names.split("|")), parse, required)
+def _c(code: str, names: str, parse=parse_text, required: bool = False, exact: str | None = None) -> Column:
+    return Column(code, tuple(names.split("|")), parse, required, exact)
 
 
 _amount = parse_amount
@@ -337,6 +109,8 @@ SPECS: dict[str, KindSpec] = {
         _c("cvlserv_pay", "公务员医疗补助资金支出", _amount),
         _c("acct_pay", "个人账户支出", _amount),
         _c("psn_cash_pay", "个人现金支出", _amount),
+        _c("refd_setl_flag", "退费结算标志", code_parser()),
+        _c("init_setl_id", "原结算ID"),
     ), key=("setl_id",)),
     FEE_LINES: KindSpec(FEE_LINES, (
         _c("feedetl_sn", "费用明细流水号", required=True),
@@ -348,19 +122,23 @@ SPECS: dict[str, KindSpec] = {
         _c("chrgitm_lv", "收费项目等级", _code2),
         _c("fee_ocur_time", "费用发生时间", parse_datetime, required=True),
         _c("cnt", "数量", parse_cnt, required=True),
-        _c("pric", "单价", _amount, required=True),
+        _c("pric", "单价", parse_price, required=True, exact="pric_micro"),
         _c("det_item_fee_sumamt", "明细项目费用总额", _amount, required=True),
-        _c("pric_uplmt_amt", "定价上限金额", _amount),
+        _c("pric_uplmt_amt", "定价上限金额", parse_price, exact="pric_uplmt_micro"),
         _c("bilg_dept_name", "开单科室名称"),
         _c("bilg_dr_name", "开单医生姓名"),
+        _c("fulamt_ownpay_amt", "全自费金额", _amount),
+        _c("overlmt_amt", "超限价金额", _amount),
+        _c("preselfpay_amt", "先行自付金额", _amount),
+        _c("inscp_scp_amt", "符合范围金额", _amount),
     ), key=("setl_id", "feedetl_sn")),
     CATALOG: KindSpec(CATALOG, (
         _c("med_list_codg", "医疗目录编码", required=True),
         _c("hilist_name", "医保目录名称", required=True),
         _c("med_chrgitm_type", "医疗收费项目类别", _code2),
         _c("chrgitm_lv", "收费项目等级", _code2),
-        _c("pric_uplmt_amt", "定价上限金额", _amount),
-        _c("gend_lmt", "限定性别", code_parser(0, GEND)),
+        _c("pric_uplmt_amt", "定价上限金额", parse_price, exact="pric_uplmt_micro"),
+        _c("gend_lmt", "限定性别", code_parser(0, GEND_LMT)),
         _c("age_min", "限定最小年龄", parse_int),
         _c("age_max", "限定最大年龄", parse_int),
         _c("max_daily_cnt", "每日最大数量", parse_cnt),
@@ -382,6 +160,19 @@ SPECS: dict[str, KindSpec] = {
 # Amount columns of settlements that hold 0 when the file leaves them empty.
 ZERO_WHEN_EMPTY = {"medfee_sumamt", "inscp_scp_amt", "hifp_pay", "hifob_pay", "cvlserv_pay", "acct_pay",
                    "psn_cash_pay", "cnt", "pric", "det_item_fee_sumamt"}
+
+
+# Optional columns added for national exports (issue #15), at the end of their kind's columns: writers that
+# build rows positionally from the earlier columns (the demo) leave them out.
+ADDED_OPTIONAL = {SETTLEMENTS: ("refd_setl_flag", "init_setl_id"),
+                  FEE_LINES: ("fulamt_ownpay_amt", "overlmt_amt", "preselfpay_amt", "inscp_scp_amt")}
+
+# The fee line's own 符合范围金额 is optional money: empty means unknown, not 0 (sampling.md, "Amount basis").
+KEEP_EMPTY = {(FEE_LINES, "inscp_scp_amt")}
+
+
+def zero_when_empty(kind: str, code: str) -> bool:
+    return code in ZERO_WHEN_EMPTY and (kind, code) not in KEEP_EMPTY
 
 
 def _norm_header(text: Any) -> str:

@@ -1,29 +1,29 @@
-"""Appraisal of a stored sample's review results, appraisal of CSV files, pass rate.
+"""Appraisal of a stored sample (through sample_appraisal_service), of CSV files, and the pass rate.
 
-A sampled unit counts as reviewed once its review unit has a decision
-(compliant, violation or doubtful). Its audited overpayment y_i is the sum of
-its findings' amounts (not deleted, not withdrawn); a compliant unit is 0.
-Units not yet reviewed are left out (n is the number reviewed), so a partly
-reviewed sample is appraised on what has been reviewed so far.
+Which findings count, interim runs, domains and the estimators are
+spec/sampling.md's and live in core.sample_appraisal; this module shapes the
+``sample appraise`` output around the one ``appraisal`` object.
 """
 from __future__ import annotations
 
 import csv
 import io
 import re
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..core import appraisal as ap
+from ..core import sample_appraisal as sa
 from ..core.errors import BadInput, UsageError
 from ..core.i18n import T
 from ..core.money import fen_to_str, yuan_to_fen
-from ..store.models.review import FindingRow, ReviewUnitRow, SecondReviewRow
-from ..store.models.sampling import SampleStratumRow, SampleUnitRow
+from ..store.models.review import SecondReviewRow
+from . import sample_appraisal_service as sas
 from . import settings_service
-from .sampling_service import DECIDED, resolve
+from .sampling_service import resolve
 from .workspace import Workspace
 
 HEADCOUNT_KEY = "insured_headcount"  # setting: last year-end insured headcount (seed 000's fee basis)
@@ -34,64 +34,69 @@ def _error(exc: ap.AppraisalError) -> BadInput:
     return BadInput(T("无法推算：{why}", "Cannot appraise: {why}"), why=str(exc))
 
 
-def sample_results(ws: Workspace, ref) -> dict:
-    """Per stratum: N_h and the y_i (fen) of the reviewed units; plus counts."""
+@dataclass(frozen=True)
+class SampleAppraisal:
+    """A stored sample's appraisal, with the sample it belongs to (typed, for the GUI)."""
+
+    sample_id: int
+    code: str
+    design: str
+    sample_size: int
+    appraisal: sa.Appraisal
+    attribute: ap.AttributesResult | None = None
+
+    def as_json(self) -> dict:
+        """``sample appraise --json``: the present fields, computed from the appraisal, plus ``appraisal``."""
+        a = self.appraisal
+        out = {"sample_id": self.sample_id, "code": self.code, "reviewed": a.decided, "sampled": a.selected,
+               "found": sa.yuan(a.found), "pending": sa.yuan(a.pending)}
+        if self.attribute is not None:
+            out |= self.attribute.as_json()
+        else:
+            point = float(Fraction(a.point, 100))
+            out |= {"method": a.method.value, "confidence": float(a.confidence), "universe_size": a.frame_size,
+                    "sample_size": a.units, "point_estimate": point,
+                    "standard_error": float(a.se) if a.se is not None else None,
+                    "lower": float(Fraction(a.lower, 100)),
+                    "upper": float(Fraction(a.upper, 100)) if a.upper is not None else None,
+                    "precision": (float(Fraction(a.point - a.lower, abs(a.point)))
+                                  if a.method is not sa.Method.FOUND and a.point != 0 else None),
+                    "df": sa.number(a.df) if a.df is not None else None}
+        out |= {"claim": float(Fraction(a.claimed, 100)), "claim_basis": a.claim_basis, "appraisal": a.as_json()}
+        return out
+
+
+def appraise_stored(ws: Workspace, ref, confidence="0.90", *, institution: str | None = None,
+                    date_from=None, date_to=None, attribute: bool = False) -> SampleAppraisal:
+    """The one appraisal of a stored sample (and its domain), as ``dossier build`` computes it."""
+    c = sas.confidence_of(confidence)
+    dom = sas.domain(institution, date_from, date_to)
     with ws.store.read() as s:
         row = resolve(s, ref)
-        strata = {x.stratum: x.frame_size for x in s.execute(
-            select(SampleStratumRow).where(SampleStratumRow.sample_id == row.id)).scalars()}
-        decided = dict(s.execute(
-            select(ReviewUnitRow.setl_id, ReviewUnitRow.status)
-            .where(ReviewUnitRow.sample_id == row.id, ReviewUnitRow.status.in_(DECIDED))).all())
-        amounts = dict(s.execute(
-            select(ReviewUnitRow.setl_id, func.coalesce(func.sum(FindingRow.amount), 0))
-            .join(FindingRow, FindingRow.unit_id == ReviewUnitRow.id)
-            .where(ReviewUnitRow.sample_id == row.id, FindingRow.deleted.is_(False),
-                   FindingRow.status != "withdrawn")
-            .group_by(ReviewUnitRow.setl_id)).all())
-        values: dict[str, list[int]] = {h: [] for h in strata}
-        for sid, stratum in s.execute(select(SampleUnitRow.setl_id, SampleUnitRow.stratum)
-                                      .where(SampleUnitRow.sample_id == row.id)):
-            status = decided.get(sid)
-            if status is None:
-                continue
-            values.setdefault(stratum, []).append(0 if status == "compliant" else int(amounts.get(sid, 0)))
-        return {"sample_id": row.id, "code": row.code, "method": row.method, "frame_size": row.frame_size,
-                "sample_size": row.sample_size, "strata": strata, "values": values,
-                "reviewed": sum(len(v) for v in values.values())}
+        a = sas.appraise_sample(s, row, dom, c)
+        sid, code, method, size = row.id, row.code, row.method, row.sample_size
+    att = None
+    if attribute:
+        if a.units == 0:
+            raise BadInput(T("该样本尚无可用于推算的已审核单元", "no unit of this sample can be appraised yet"))
+        try:
+            att = _attributes_of(ws, ref, dom, a, c)
+        except ap.AppraisalError as exc:
+            raise _error(exc) from None
+    return SampleAppraisal(sid, code, method, size, a, att)
 
 
-def appraise_sample(ws: Workspace, ref, confidence="0.90", attribute: bool = False) -> dict:
-    """Variables (or attributes) appraisal of a stored sample; amounts in yuan."""
-    res = sample_results(ws, ref)
-    if res["method"] == "pps":
-        raise BadInput(T("按金额概率抽样（pps）的样本不能用均值推算，请用 appraise 命令按需要处理",
-                         "a pps (monetary-unit) sample cannot be appraised by mean-per-unit estimation"))
-    if res["reviewed"] == 0:
-        raise BadInput(T("该样本尚无已审核单元", "no unit of this sample has been reviewed yet"))
-    base = {"sample_id": res["sample_id"], "code": res["code"], "reviewed": res["reviewed"],
-            "sampled": res["sample_size"], "found": fen_to_str(sum(sum(v) for v in res["values"].values()))}
-    try:
-        if attribute:
-            ys = [y for v in res["values"].values() for y in v]
-            r = ap.attributes(sum(1 for y in ys if y != 0), len(ys), res["frame_size"], confidence)
-            return base | r.as_json()
-        if res["method"] == "stratified":
-            missing = [h for h, v in res["values"].items() if not v]
-            if missing:
-                raise ap.AppraisalError("no reviewed unit in stratum " + ", ".join(missing))
-            r = ap.variables_stratified([ap.StratumInput(h, res["strata"][h], [Fraction(y, 100) for y in v])
-                                         for h, v in sorted(res["values"].items())], confidence)
-        else:
-            ys = [Fraction(y, 100) for v in res["values"].values() for y in v]
-            r = ap.variables_unrestricted(ys, res["frame_size"], confidence)
-    except ap.AppraisalError as exc:
-        raise _error(exc) from None
-    out = base | r.as_json()
-    # The claim is the lower bound; never less than what the reviewed units themselves proved.
-    found = float(Fraction(yuan_to_fen(base["found"]), 100))
-    out["claim"], out["claim_basis"] = (out["lower"], "lower") if out["lower"] >= found else (round(found, 2), "found")
-    return out
+def _attributes_of(ws: Workspace, ref, dom, a: sa.Appraisal, c) -> ap.AttributesResult:
+    """Rate of units with confirmed money among the used units (Clopper–Pearson)."""
+    with ws.store.read() as s:
+        row = resolve(s, ref)
+        ys = sas.used_values(s, row, dom)
+    return ap.attributes(sum(1 for y in ys if y != 0), len(ys), a.frame_size or len(ys), c)
+
+
+def appraise_sample(ws: Workspace, ref, confidence="0.90", attribute: bool = False, **domain) -> dict:
+    """``sample appraise`` as JSON (see ``appraise_stored``)."""
+    return appraise_stored(ws, ref, confidence, attribute=attribute, **domain).as_json()
 
 
 # -- CSV files (`workstation appraise`) --------------------------------------------------------

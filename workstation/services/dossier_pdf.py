@@ -20,11 +20,13 @@ from reportlab.lib.styles import ParagraphStyle
 
 from reportlab.pdfbase import pdfmetrics
 
+from .dossier_pdf_appraisal import annex_section, appraisal_section
 from .pdf_common import FONT, build_pdf, esc, register_font, styles
 from .signing import SigField
 from . import inspection_exhibits  # issue 21
 
 CONTENT_WIDTH = 174 * mm  # A4 minus 18 mm margins
+DESIGN_NAMES = {"srs": "简单随机抽样", "stratified": "分层随机抽样", "pps": "按金额概率抽样", "census": "全量审核"}
 SIG_W, SIG_H = 80 * mm, 34 * mm
 PREPARER_FIELD = "Preparer"
 APPROVER_FIELD = "Approver"
@@ -231,7 +233,8 @@ def _cover(snap: dict, st) -> list:
         ("定点医药机构", f"{inst.get('name') or ''}（{inst.get('code') or '—'}）" if inst else "—"),
         ("稽核期间", f"{period.get('from') or '…'} 至 {period.get('to') or '…'}"
                      if (period.get("from") or period.get("to")) else "不限期间（全部已审核单元）"),
-        ("样本", f"{sample.get('code')}（{sample.get('method')}，种子 {sample.get('seed')}）" if sample else "—"),
+        ("样本", f"{sample.get('code')}（{DESIGN_NAMES.get(sample.get('method'), '')}，种子 {sample.get('seed')}）"
+         if sample else "—"),
         ("稽核组", team or "—"),
         ("编制人", snap.get("preparer_display", "")),
         ("编制时间", snap.get("compiled_at", "")),
@@ -262,6 +265,13 @@ def _toc(snap: dict, st) -> list:
             for f in snap.get("findings", []):
                 rows.append([_finding_title(f), PageRef(f"finding-{f['no']}")])
                 levels.append(1)
+    annex = (snap.get("appraisal_page") or {}).get("annex")
+    if annex:
+        rows.append(["附件一、抽样可复核说明", PageRef("annex")])
+        levels.append(0)
+        if not annex["inline"] and annex["ids"]:
+            rows.append(["附件二、抽中单元清单", PageRef("annex-ids")])
+            levels.append(0)
     rows.append(["六、签名", PageRef("signatures")])
     levels.append(0)
     data = [[Paragraph(esc(text), top if lvl == 0 else sub), ref] for (text, ref), lvl in zip(rows, levels)]
@@ -286,24 +296,14 @@ def _summary(snap: dict, st) -> list:
         ("本卷宗收录发现", f"{len(snap.get('findings', []))} 项"),
     ], st, 50 * mm))
     out.append(Heading("二、违规情况（按类别）", st.h1, 0, "violations"))
-    rows: list[list] = [["类别代码", "类别", "发现数", "金额（元）"]]
+    rows: list[list] = [["违规类别", "发现数", "金额（元）"]]
     for v in snap.get("violations", []):
-        rows.append([v["category"], v["name"], str(v["count"]), money(v["amount"])])
+        rows.append([v["name"], str(v["count"]), money(v["amount"])])
     tot = snap.get("violations_total", {})
-    rows.append(["", "合计", str(tot.get("count", 0)), money(tot.get("amount", "0.00"))])
-    out.append(_table(rows, [40 * mm, 74 * mm, 22 * mm, 38 * mm], align_right=(2, 3)))
+    rows.append(["合计", str(tot.get("count", 0)), money(tot.get("amount", "0.00"))])
+    out.append(_table(rows, [114 * mm, 22 * mm, 38 * mm], align_right=(1, 2)))
     out.append(Heading("三、推算与主张金额", st.h1, 0, "appraisal"))
-    ap = snap.get("appraisal") or {}
-    if ap:
-        out.append(_kv([
-            ("方法", ap.get("method_label", "")),
-            ("置信水平", f"{ap['confidence'] * 100:.0f}%" if ap.get("confidence") else "—"),
-            ("样本内已确认违规金额", money(ap.get("sample_total")) + " 元"),
-            ("总体违规金额点估计", money(ap.get("point_estimate")) + " 元"),
-            ("置信区间", f"{money(ap.get('lower'))} 元 至 {money(ap.get('upper'))} 元"),
-            ("主张金额", money(ap.get("claimed")) + " 元"),
-            ("说明", ap.get("note", "")),
-        ], st, 42 * mm))
+    out += appraisal_section(snap, st, _kv, _table)
     out.append(Heading("四、申诉及处理结果", st.h1, 0, "appeals"))
     appeals = snap.get("appeals", [])
     if appeals:
@@ -323,9 +323,11 @@ def _finding(f: dict, st, images: Callable[[str], bytes | None] | None) -> list:
     out.append(_kv([
         ("审核单元", f"#{f['unit_id']} · 结算 {f['setl_id']} · {f.get('visit') or ''}"),
         ("参保人", f.get("person") or "—"),
-        ("违规类别", f"{f['category']} {f['category_name']}"),
+        ("违规类别", f["category_name"]),
         ("认定金额", f"{money(f['amount'])} 元" + (f"（明细合计 {money(f['amount_auto'])} 元；调整理由：{f['amount_reason']}）"
                                                 if f.get("amount_auto") not in (None, f["amount"]) else "")),
+        ("其中基金支付", f"{money(f['fund_amount'])} 元" if f.get("fund_amount") is not None
+         else "—（未导入符合范围金额）"),
         ("状态", f.get("status_label", "")),
         ("政策依据", f.get("basis") or "—"),
         ("审核意见", f.get("note") or "—"),
@@ -404,6 +406,9 @@ def render(snap: dict, images: Callable[[str], bytes | None] | None = None,
         if progress and i % 25 == 0:
             progress(i, len(findings))
     story += inspection_exhibits.story(snap, st)  # issue 21: sealed inspection records
+    annex = annex_section(snap, st, _kv, _table, lambda text, key: Heading(text, st.h1, 0, key))
+    if annex:
+        story += [PageBreak()] + annex
     story += _signatures(snap, st, sink)
     header = f"医疗保障基金稽核卷宗 · {snap['number']} 第 {snap['revision']} 版"
     inst = snap.get("institution") or {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from fractions import Fraction
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -25,6 +26,7 @@ from ..store.atomic import atomic_write_bytes
 from ..store.models.dossier import DossierFindingRow, DossierRow
 from ..store.models.sampling import SampleRow
 from . import dossier_pdf, signing
+from .sample_appraisal_service import DEFAULT_CONFIDENCE, confidence_of
 from .dossier_snapshot import Scope, collect, content_digest, evidence_loader, scope_of
 from .workspace import Workspace
 
@@ -125,7 +127,17 @@ def _render(s, snap: dict, fids: list[int], progress: Progress | None) -> dossie
     return dossier_pdf.Rendered(pdf=pdf, pages=rendered.pages, fields=rendered.fields)
 
 
-def _compile_into(ws: Workspace, s, row: DossierRow, progress: Progress | None, *, reuse: bool = False) -> dict:
+def _confidence(row: DossierRow) -> Fraction:
+    """The confidence the dossier was built with (kept in its snapshot's appraisal)."""
+    try:
+        c = (json.loads(row.snapshot or "{}").get("appraisal") or {}).get("confidence")
+    except ValueError:
+        c = None
+    return Fraction(str(c)) if c is not None else DEFAULT_CONFIDENCE
+
+
+def _compile_into(ws: Workspace, s, row: DossierRow, progress: Progress | None, *, reuse: bool = False,
+                  confidence: Fraction | None = None) -> dict:
     """(Re)collect the content, render the unsigned PDF and relink the findings.
 
     With ``reuse``, a draft whose content has not changed keeps its PDF (the
@@ -137,7 +149,8 @@ def _compile_into(ws: Workspace, s, row: DossierRow, progress: Progress | None, 
         sup = {"id": old.id, "number": old.number, "revision": old.revision, "pdf_sha256": old.pdf_sha256}
     snap, fids = collect(ws, s, scope_of(row), number=row.number, revision=row.revision, preparer=row.preparer,
                          title=row.title, supersedes=sup,
-                         progress=(lambda d, t: progress(d, 4 * max(t, 1))) if progress else None)
+                         progress=(lambda d, t: progress(d, 4 * max(t, 1))) if progress else None,
+                         confidence=confidence if confidence is not None else _confidence(row))
     if reuse and row.pdf and row.status == "draft":
         stored = json.loads(row.snapshot or "{}")
         if stored.get("content_sha256") == snap["content_sha256"]:
@@ -152,12 +165,16 @@ def _compile_into(ws: Workspace, s, row: DossierRow, progress: Progress | None, 
 
 
 def build(ws: Workspace, *, institution: str | None = None, period_from: dt.date | None = None,
-          period_to: dt.date | None = None, sample_id: int | None = None, progress: Progress | None = None) -> int:
+          period_to: dt.date | None = None, sample_id: int | None = None, progress: Progress | None = None,
+          confidence: Fraction | str = DEFAULT_CONFIDENCE) -> int:
     """Compile a draft dossier; the acting user is its preparer. Returns its id."""
     if not institution and sample_id is None:
         raise UsageError(detail=T("需要指定机构或样本", "an institution or a sample is required").render(ws.lang))
     if period_from and period_to and period_from > period_to:
         raise UsageError(detail=T("起始日期晚于截止日期", "the period starts after it ends").render(ws.lang))
+    if sample_id is not None and (period_from is None) != (period_to is None):
+        raise UsageError(detail=T("按样本编制时 --from 与 --to 须同时给出",
+                                  "with a sample, --from and --to go together").render(ws.lang))
     with ws.store.session() as s:
         if sample_id is not None and s.get(SampleRow, sample_id) is None:
             raise NotFound(what=T("样本 {id}", "sample {id}").render(ws.lang, id=sample_id))
@@ -166,7 +183,7 @@ def build(ws: Workspace, *, institution: str | None = None, period_from: dt.date
                          sample_id=sample_id, status="draft", preparer=ws.user.name, title="")
         s.add(row)
         s.flush()
-        snap = _compile_into(ws, s, row, progress)
+        snap = _compile_into(ws, s, row, progress, confidence=confidence_of(confidence))
         ws.log(s, "dossier.build", "dossier", row.id, after=_audit(row, snap))
         return row.id
 
@@ -237,7 +254,7 @@ def approve(ws: Workspace, dossier_id: int, passphrase: str) -> DossierInfo:
         _require_status(ws, row, "submitted")
         snap = json.loads(row.snapshot)
         current, _ = collect(ws, s, scope_of(row), number=row.number, revision=row.revision, preparer=row.preparer,
-                             title=row.title, supersedes=snap.get("supersedes"))
+                             title=row.title, supersedes=snap.get("supersedes"), confidence=_confidence(row))
         if content_digest(current) != snap["content_sha256"]:
             raise Conflict(detail=T("提交后审核数据已有变化，请退回编制人重新提交",
                                     "the review data changed after submission; return it for resubmission")
@@ -301,7 +318,7 @@ def revise(ws: Workspace, dossier_id: int, progress: Progress | None = None) -> 
         s.flush()
         ws.log(s, "dossier.supersede", "dossier", old.id, before={"status": "locked"},
                after={"status": "superseded", "by": row.id})
-        snap = _compile_into(ws, s, row, progress)
+        snap = _compile_into(ws, s, row, progress, confidence=_confidence(old))
         ws.log(s, "dossier.build", "dossier", row.id, after=_audit(row, snap) | {"supersedes": old.id})
         return row.id
 

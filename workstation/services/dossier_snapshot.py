@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from fractions import Fraction
 from dataclasses import dataclass
 
@@ -17,13 +16,15 @@ from sqlalchemy.orm import Session
 
 from ..core.canonical import digest
 from ..core.identity import ROLE_LABELS, Role
+from ..core.import_format import price_text
 from ..core.money import fen_to_str
 from ..store import event_log
 from ..store.models.claims import FeeLineRow, SettlementRow
 from ..store.models.identity import ProfileRow, UserRow
 from ..store.models.review import AppealRow, EvidenceRow, FindingLineRow, FindingRow, ReviewUnitRow
-from ..store.models.sampling import SampleRow, SampleStratumRow, SampleUnitRow
-from . import catalog_service, profile_service
+from ..store.models.sampling import SampleRow
+from . import catalog_service, dossier_appraisal_text, profile_service
+from .amount_basis import finding_fund_amounts
 from . import inspection_exhibits  # issue 21
 from .workspace import Workspace
 
@@ -89,144 +90,69 @@ def _users(s: Session) -> dict[str, UserRow]:
     return {u.name: u for u in s.execute(select(UserRow)).scalars()}
 
 
-def _appraisal(per_unit: list[int], frame: int, probability_sample: bool, *, design: str = "srs",
-               strata: list[tuple[str, int, list[int]]] | None = None) -> dict:
-    """Extrapolation of the sampled violations to the frame, by the sample's design.
-
-    - simple random sample: mean per unit (finite-population correction, t);
-    - stratified sample covered whole: the stratified estimator, each stratum's
-      mean weighted by its frame size (Satterthwaite degrees of freedom), the same
-      as ``sample appraise``. Pooling the strata would be biased wherever the
-      sampling fractions differ (an over-sampled high-amount band inflates the claim);
-    - a stratified sample narrowed to an institution or period, and a pps sample:
-      no extrapolation (the strata's frame sizes inside such a part, or a pps
-      estimator, are not at hand), the claim is the total found.
-
-    The figure claimed is the lower bound of the two-sided 90% interval (the
-    usual conservative choice), never less than what the sample itself found.
-    Without a probability sample there is no extrapolation either. The
-    statistics come from core.appraisal (exact means, float square root and t
-    quantile); amounts are rounded to whole fen.
-    """
-    n = len(per_unit)
-    total = sum(per_unit)
-    base = {"confidence": float(CONFIDENCE), "reviewed": n, "frame": frame, "sample_total": fen_to_str(total)}
-
-    def actual(label: str) -> dict:
-        return base | {"method": "actual", "method_label": label, "point_estimate": fen_to_str(total),
-                       "lower": fen_to_str(total), "upper": fen_to_str(total), "claimed": fen_to_str(total),
-                       "note": ""}
-
-    if n == 0:
-        return base | {"method": "none", "method_label": "无已审核单元，未推算", "point_estimate": "0.00",
-                       "lower": "0.00", "upper": "0.00", "claimed": "0.00", "note": ""}
-    if frame <= n or not probability_sample:
-        return actual("全部审核（普查），无需推算" if frame <= n else "非随机样本，不外推，按实际发现主张")
-    if design == "pps":
-        return actual("按金额概率抽样（pps）的样本不按均值外推，按实际发现主张")
-    if design == "stratified" and strata is None:
-        return actual("分层样本的部分范围（机构或期间）不外推，按实际发现主张")
-    from ..core.appraisal import AppraisalError, StratumInput, variables_stratified, variables_unrestricted
-
-    try:
-        if design == "stratified":
-            r = variables_stratified([StratumInput(h, size, values) for h, size, values in strata], CONFIDENCE)
-        else:
-            r = variables_unrestricted(per_unit, frame, CONFIDENCE)
-    except AppraisalError:  # e.g. a single reviewed unit (in a stratum): no variance to extrapolate with
-        return actual("样本不足以外推，按实际发现主张")
-    point = round(r.point_estimate)
-    lower = max(total, math.floor(r.lower))
-    upper = max(lower, math.ceil(r.upper))
-    if design == "stratified":
-        method, label = "stratified-mean", "分层样本按层均值外推（有限总体校正，Satterthwaite 自由度，t 分布）"
-        note = (f"分层样本 {len(strata)} 层，已审核 {n} 个单元，总体 {frame} 个单元；"
-                "各层按本层总体数加权；主张金额取置信区间下限。")
-    else:
-        method, label = "mean-per-unit", "简单随机样本均值外推（有限总体校正，t 分布）"
-        note = f"样本 {n} 个单元，总体 {frame} 个单元；主张金额取置信区间下限。"
-    return base | {
-        "method": method, "method_label": label,
-        "point_estimate": fen_to_str(point), "lower": fen_to_str(lower), "upper": fen_to_str(upper),
-        "claimed": fen_to_str(lower), "standard_error": fen_to_str(round(r.standard_error)), "df": r.df,
-        "note": note,
-    }
-
-
-def _strata(s: Session, sample: SampleRow, units: dict, per_unit: dict[int, int]) -> list[tuple[str, int, list[int]]]:
-    """(stratum, its frame size, the reviewed units' amounts in it) for a whole stratified sample."""
-    sizes = dict(s.execute(select(SampleStratumRow.stratum, SampleStratumRow.frame_size)
-                           .where(SampleStratumRow.sample_id == sample.id)).all())
-    stratum_of = dict(s.execute(select(SampleUnitRow.setl_id, SampleUnitRow.stratum)
-                                .where(SampleUnitRow.sample_id == sample.id)).all())
-    values: dict[str, list[int]] = {h: [] for h in sizes}
-    for uid, amount in per_unit.items():
-        values.setdefault(stratum_of.get(units[uid][0].setl_id, ""), []).append(amount)
-    return [(h, sizes.get(h, 0), v) for h, v in sorted(values.items())]
-
-
-def collect(ws: Workspace, s: Session, scope: Scope, *, number: str, revision: int, preparer: str,
-            title: str = "", supersedes: dict | None = None, progress=None) -> tuple[dict, list[int]]:
-    """Build the snapshot and the ids of the findings it covers."""
-    users = _users(s)
-
-    def display(name: str | None) -> str:
-        u = users.get(name or "")
-        return (u.display_name or u.name) if u else (name or "")
-
-    def role_label(name: str) -> str:
-        u = users.get(name)
-        return ROLE_LABELS[Role(u.role)].render("zh_CN") if u else ""
-
-    rows = s.execute(units_query(scope).order_by(ReviewUnitRow.id)).all()
-    units = {u.id: (u, st) for u, st in rows}
-    frame_q = select(func.count()).select_from(SettlementRow)
+def _frame_units(s: Session, scope: Scope) -> int:
+    """Settlements in the dossier's institution and period (the population of a dossier without a sample)."""
+    q = select(func.count()).select_from(SettlementRow)
     conds = _settlement_filter(scope)
-    if conds:
-        frame_q = frame_q.where(and_(*conds))
-    frame = s.execute(frame_q).scalar_one()
-    sample = s.get(SampleRow, scope.sample_id) if scope.sample_id is not None else None
-    if sample is not None and not scope.institution:
-        frame = sample.frame_size
-    reviewed_ids = [uid for uid, (u, _) in units.items() if _reviewed(u)]
-    sampled = sum(1 for u, _ in units.values() if u.sample_id is not None or u.source == "sample")
+    return s.execute(q.where(and_(*conds)) if conds else q).scalar_one()
 
-    frows = []
-    if units:
-        ids = list(units)
-        for i in range(0, len(ids), 500):
-            frows += s.execute(select(FindingRow).where(
-                FindingRow.unit_id.in_(ids[i:i + 500]), FindingRow.deleted.is_(False),
-                FindingRow.status != "withdrawn")).scalars().all()
-    frows.sort(key=lambda f: (f.unit_id, f.id))
-    fids = [f.id for f in frows]
 
-    lines: dict[int, list[dict]] = {}
-    evidence: dict[int, list[dict]] = {}
-    appeals: dict[int, list[AppealRow]] = {}
+def _load_findings(s: Session, unit_ids: list[int]) -> list[FindingRow]:
+    """The findings listed in the dossier: not deleted, not withdrawn, in unit order."""
+    rows: list[FindingRow] = []
+    for i in range(0, len(unit_ids), 500):
+        rows += s.execute(select(FindingRow).where(
+            FindingRow.unit_id.in_(unit_ids[i:i + 500]), FindingRow.deleted.is_(False),
+            FindingRow.status != "withdrawn")).scalars().all()
+    rows.sort(key=lambda f: (f.unit_id, f.id))
+    return rows
+
+
+@dataclass
+class _Details:
+    lines: dict[int, list[dict]]
+    evidence: dict[int, list[dict]]
+    appeals: dict[int, list[AppealRow]]
+
+
+def _load_details(s: Session, fids: list[int], progress=None) -> _Details:
+    """Fee lines, evidence metadata and appeals of the findings, in chunks."""
+    d = _Details({}, {}, {})
     for i in range(0, len(fids), 500):
         chunk = fids[i:i + 500]
         for fid, fl in s.execute(select(FindingLineRow.finding_id, FeeLineRow).join(
                 FeeLineRow, FeeLineRow.id == FindingLineRow.fee_line_id).where(
                 FindingLineRow.finding_id.in_(chunk)).order_by(FeeLineRow.feedetl_sn)):
-            lines.setdefault(fid, []).append({
+            d.lines.setdefault(fid, []).append({
                 "feedetl_sn": fl.feedetl_sn, "code": fl.med_list_codg or fl.medins_list_codg or "",
-                "name": fl.hilist_name or "", "cnt": fl.cnt, "pric": fen_to_str(fl.pric),
+                "name": fl.hilist_name or "", "cnt": fl.cnt,
+                "pric": price_text(fl.pric_micro if fl.pric_micro is not None else fl.pric * 10_000),
                 "amount": fen_to_str(fl.det_item_fee_sumamt), "time": fl.fee_ocur_time or ""})
         for e in s.execute(select(EvidenceRow.finding_id, EvidenceRow.file_name, EvidenceRow.mime, EvidenceRow.size,
                                   EvidenceRow.sha256).where(EvidenceRow.finding_id.in_(chunk),
                                                             EvidenceRow.deleted.is_(False))
                            .order_by(EvidenceRow.id)):
-            evidence.setdefault(e.finding_id, []).append(
+            d.evidence.setdefault(e.finding_id, []).append(
                 {"file_name": e.file_name, "mime": e.mime, "size": e.size, "sha256": e.sha256})
         for a in s.execute(select(AppealRow).where(AppealRow.finding_id.in_(chunk)).order_by(AppealRow.id)).scalars():
-            appeals.setdefault(a.finding_id, []).append(a)
+            d.appeals.setdefault(a.finding_id, []).append(a)
         if progress:
             progress(i, len(fids))
+    return d
 
+
+@dataclass
+class _Listing:
+    findings: list[dict]
+    violations: list[dict]
+    appeals: list[dict]
+    team: set[str]
+
+
+def _list_findings(frows: list[FindingRow], units: dict, details: _Details, display, preparer: str) -> _Listing:
+    """The findings as printed, by category, with their appeals; and who took part."""
     names = {v.code: v.zh for v in catalog_service.violations()}
     findings, by_cat, appeal_rows = [], {}, []
-    per_unit = {uid: 0 for uid in reviewed_ids}
     team = {preparer}
     for no, f in enumerate(frows, 1):
         u, st = units[f.unit_id]
@@ -242,24 +168,58 @@ def collect(ws: Workspace, s: Session, scope: Scope, *, number: str, revision: i
             "amount_reason": f.amount_reason, "basis": f.basis, "note": f.note, "status": f.status,
             "status_label": FINDING_STATUS.get(f.status, f.status), "created_by": f.created_by,
             "created_by_display": display(f.created_by), "version": f.version,
-            "lines": lines.get(f.id, []), "evidence": evidence.get(f.id, []),
+            "lines": details.lines.get(f.id, []), "evidence": details.evidence.get(f.id, []),
         })
         c = by_cat.setdefault(f.category, [0, 0])
         c[0] += 1
         c[1] += f.amount
-        if f.status == "confirmed" and f.unit_id in per_unit:
-            per_unit[f.unit_id] += f.amount
-        for a in appeals.get(f.id, []):
+        for a in details.appeals.get(f.id, []):
             appeal_rows.append({"finding_no": no, "setl_id": st.setl_id, "sent_on": a.sent_on.isoformat(),
                                 "deadline": a.deadline.isoformat(), "status": a.status,
                                 "status_label": APPEAL_STATUS.get(a.status, a.status), "outcome": a.outcome,
                                 "outcome_label": APPEAL_OUTCOME.get(a.outcome or "", a.outcome), "answer": a.answer})
     violations = [{"category": k, "name": names.get(k, k), "count": v[0], "amount": fen_to_str(v[1])}
                   for k, v in sorted(by_cat.items())]
-    probability = sample is not None or (bool(units) and all(u.source == "sample" for u, _ in units.values()))
-    design = sample.method if sample is not None else "srs"
-    whole_sample = not (scope.institution or scope.period_from or scope.period_to)
-    strata = _strata(s, sample, units, per_unit) if design == "stratified" and whole_sample else None
+    return _Listing(findings, violations, appeal_rows, team)
+
+
+def _appraise(s: Session, scope: Scope, sample: SampleRow | None, units: dict, confidence: Fraction):
+    """The one appraisal (sample_appraisal_service), on the sample's domain or on the units without a sample."""
+    from . import sample_appraisal_service as sas
+
+    if sample is None:
+        return sas.appraise_review_units(s, sorted(units), confidence)
+    dom = sas.domain(scope.institution, scope.period_from, scope.period_to)
+    return sas.appraise_sample(s, sample, dom, confidence)
+
+
+def collect(ws: Workspace, s: Session, scope: Scope, *, number: str, revision: int, preparer: str,
+            title: str = "", supersedes: dict | None = None, progress=None,
+            confidence: Fraction = CONFIDENCE) -> tuple[dict, list[int]]:
+    """Build the snapshot and the ids of the findings it covers."""
+    users = _users(s)
+
+    def display(name: str | None) -> str:
+        u = users.get(name or "")
+        return (u.display_name or u.name) if u else (name or "")
+
+    def role_label(name: str) -> str:
+        u = users.get(name)
+        return ROLE_LABELS[Role(u.role)].render("zh_CN") if u else ""
+
+    units = {u.id: (u, st) for u, st in s.execute(units_query(scope).order_by(ReviewUnitRow.id)).all()}
+    sample = s.get(SampleRow, scope.sample_id) if scope.sample_id is not None else None
+    frows = _load_findings(s, list(units))
+    fids = [f.id for f in frows]
+    listing = _list_findings(frows, units, _load_details(s, fids, progress), display, preparer)
+    fund = finding_fund_amounts(s, fids)
+    for f in listing.findings:  # each finding carries its charged and, where the data allow, its fund amount
+        f["fund_amount"] = fen_to_str(fund.get(f["id"]))
+    appraisal = _appraise(s, scope, sample, units, confidence)
+    reviewed = sum(1 for u, _ in units.values() if _reviewed(u))
+    sampled = sum(1 for u, _ in units.values() if u.sample_id is not None or u.source == "sample")
+    frame = appraisal.frame_size if appraisal.frame_size is not None else (
+        sample.frame_size if sample is not None else _frame_units(s, scope))
     profile_service.ensure_profiles(ws, session=s)
     prow = s.get(ProfileRow, profile_service.active_profile_id(ws))
     profile = json.loads(prow.data) if prow is not None else {}
@@ -278,13 +238,15 @@ def collect(ws: Workspace, s: Session, scope: Scope, *, number: str, revision: i
         "sample": ({"id": sample.id, "code": sample.code, "method": sample.method, "seed": sample.seed,
                     "frame_sha256": sample.frame_sha256} if sample else None),
         "preparer": preparer, "preparer_display": display(preparer), "preparer_role_label": role_label(preparer),
-        "team": [{"name": n, "display_name": display(n), "role_label": role_label(n)} for n in sorted(team) if n],
-        "frame": {"units_in_frame": frame, "sampled": sampled, "reviewed": len(reviewed_ids)},
-        "violations": violations,
-        "violations_total": {"count": len(findings), "amount": fen_to_str(sum(f.amount for f in frows))},
-        "appraisal": _appraisal(list(per_unit.values()), frame, probability, design=design, strata=strata),
-        "appeals": appeal_rows,
-        "findings": findings,
+        "team": [{"name": n, "display_name": display(n), "role_label": role_label(n)}
+                 for n in sorted(listing.team) if n],
+        "frame": {"units_in_frame": frame, "sampled": sampled, "reviewed": reviewed},
+        "violations": listing.violations,
+        "violations_total": {"count": len(listing.findings), "amount": fen_to_str(sum(f.amount for f in frows))},
+        "appraisal": appraisal.as_json(),
+        "appraisal_page": dossier_appraisal_text.page(s, appraisal, sample, scope, listing.violations),
+        "appeals": listing.appeals,
+        "findings": listing.findings,
     }
     exhibits = inspection_exhibits.collect(s, scope.institution, scope.period_from, scope.period_to)  # issue 21
     if exhibits:  # issue 21: sealed inspection records as exhibits (absent key keeps older digests)

@@ -57,6 +57,27 @@ class Rejection:
         return self.reason.render(lang)
 
 
+MAX_KEPT_REJECTIONS = 100_000
+DUPLICATE_KEY = T("与第 {first} 行的关键字重复（{key}）", "duplicate key: same as row {first} ({key})")
+
+
+def record_rejection(res, rej: "Rejection", count: bool = True) -> None:
+    """Count a rejected row on an import result and keep its reason (up to MAX_KEPT_REJECTIONS)."""
+    if count:
+        res.rejected += 1
+    if len(res.rejections) < MAX_KEPT_REJECTIONS:
+        res.rejections.append(rej)
+
+
+def data_rows(path: Path, facts):
+    """Data rows (number, cells) of a file, header and empty rows skipped (see ``_data_rows``)."""
+    return _data_rows(path, facts)
+
+
+def make_rejection(file: str, row: int | None, column: str | None, template: T, **params: Any) -> "Rejection":
+    return _rejection(file, row, column, template, **params)
+
+
 def _t(template: T, **params: Any) -> T:
     return T(template.zh.format(**params), template.en.format(**params))
 
@@ -73,12 +94,48 @@ def _csv_text(value: Any) -> str | None:
     return fmt.parse_text(value)
 
 
+def stored_indexes(kind: str, hmap: fmt.HeaderMap) -> tuple[int, ...]:
+    """The spec columns an insert row carries: those in the file, the required ones and those that hold 0
+    when empty. An optional column the file does not have is left to the table's NULL: binding a None
+    costs the driver more than leaving the column out (4 optional money columns cost ~1.5 s per million)."""
+    return tuple(i for i, col in enumerate(fmt.SPECS[kind].columns)
+                 if col.code in hmap.positions or col.required or fmt.zero_when_empty(kind, col.code))
+
+
+def stored_layout(kind: str, hmap: fmt.HeaderMap) -> list[tuple[str, int, bool]]:
+    """(table column, spec index, rounded to fen?) of an insert row: a price goes to its column in fen and,
+    exactly, to its ``exact`` column."""
+    cols = fmt.SPECS[kind].columns
+    out: list[tuple[str, int, bool]] = []
+    for i in stored_indexes(kind, hmap):
+        if cols[i].exact:
+            out += [(cols[i].code, i, True), (cols[i].exact, i, False)]
+        else:
+            out.append((cols[i].code, i, False))
+    return out
+
+
+def stored_columns(kind: str, hmap: fmt.HeaderMap) -> list[str]:
+    return [c for c, _, _ in stored_layout(kind, hmap)]
+
+
+def _projector(kind: str, hmap: fmt.HeaderMap):
+    """values in spec order → the stored values of an insert row (``stored_layout``)."""
+    layout = stored_layout(kind, hmap)
+    fen = fmt.price_fen
+
+    def project(values) -> list:
+        return [fen(values[i]) if rounded else values[i] for _, i, rounded in layout]
+
+    return project
+
+
 def row_parser(kind: str, hmap: fmt.HeaderMap, file: str):
     """A function cells → (values tuple in spec order, extra JSON or None, rejections)."""
     plan = []
     for col in fmt.SPECS[kind].columns:
         parse = _csv_text if col.parse is fmt.parse_text else col.parse
-        plan.append((col.code, hmap.positions.get(col.code), parse, col.required, col.code in fmt.ZERO_WHEN_EMPTY))
+        plan.append((col.code, hmap.positions.get(col.code), parse, col.required, fmt.zero_when_empty(kind, col.code)))
     extras = sorted(hmap.extra.items())
 
     def parse(number: int, cells: list[Any]):
@@ -127,9 +184,11 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
     Repeated cell values (codes, names, prices) come out as one shared object,
     which keeps the pickled chunk small when it crosses to the importing process.
     """
+    layout = stored_layout(kind, hmap)
     env: dict[str, Any] = {"_Slow": _Slow, "ValueProblem": fmt.ValueProblem, "slow": slow, "json": json,
                            "_blake": hashlib.blake2b, "_digest": row_digest, "_batch": batch_id,
-                           "_key_of": _key_getter(key_indexes(kind))}
+                           "_key_of": _key_getter(key_indexes(kind)), "_project": _projector(kind, hmap),
+                           "_fen": fmt.price_fen}
     body: list[str] = []
     names = []
     for i, col in enumerate(fmt.SPECS[kind].columns):
@@ -137,7 +196,7 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
         name = f"c{i}"
         names.append(name)
         if pos is None:
-            body.append(f"{name} = {'0' if col.code in fmt.ZERO_WHEN_EMPTY and not col.required else 'None'}")
+            body.append(f"{name} = {'0' if fmt.zero_when_empty(kind, col.code) and not col.required else 'None'}")
             if col.required:
                 body.append("raise _Slow")
             continue
@@ -152,7 +211,7 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
         elif col.parse is fmt.parse_datetime:
             # the platform's own form: date and time looked up in the parsers' caches
             env[f"f{i}"] = col.parse
-            env["_DC"], env["_TC"] = fmt._DATE_CACHE, fmt._TIME_CACHE
+            env["_DC"], env["_TC"] = fmt.DATE_CACHE, fmt.TIME_CACHE
             body += [f"v = cells[{pos}]",
                      f"{name} = m{i}.get(v)",
                      f"if {name} is None:",
@@ -170,7 +229,7 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
                      f"    if len(m{i}) < 100000: m{i}[v] = {name}"]
         if col.required:
             body.append(f"if {name} is None: raise _Slow")
-        elif col.code in fmt.ZERO_WHEN_EMPTY:
+        elif fmt.zero_when_empty(kind, col.code):
             body.append(f"if {name} is None: {name} = 0")
     extras = sorted(hmap.extra.items())
     if extras:
@@ -184,7 +243,10 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
     body.append(f'text = f"{joined}"')
     body.append("if extra: text += '\\x1e' + extra")
     key_names = [names[i] for i in key_indexes(kind)]
-    body.append(f"out.append((number, ({', '.join(key_names)},), ({', '.join(names)}, extra, "
+    # a price's fen value inline (half up for the usual non-negative price; price_fen for the rest)
+    stored = [f"(({names[i]} + 5000) // 10000 if {names[i]} is not None and {names[i]} >= 0 else _fen({names[i]}))"
+              if rounded else names[i] for _, i, rounded in layout]
+    body.append(f"out.append((number, ({', '.join(key_names)},), ({', '.join(stored)}, extra, "
                 "_blake(text.encode('utf-8'), digest_size=16).hexdigest(), _batch)))")
     env["_NO"] = object()
     lines = ["def parse_chunk(rows, limit):",
@@ -197,7 +259,8 @@ def fast_chunk_parser(kind: str, hmap: fmt.HeaderMap, slow, batch_id: int | None
     lines += ["        except (_Slow, ValueProblem, IndexError):",
               "            values, extra, probs = slow(number, cells)",
               "            if probs: problems.append(probs)",
-              "            else: out.append((number, _key_of(values), (*values, extra, _digest(values, extra), _batch)))",
+              "            else: out.append((number, _key_of(values), (*_project(values), extra, "
+              "_digest(values, extra), _batch)))",
               "        if n >= limit: break",
               "    return n, out, problems"]
     code = "\n".join(lines)
@@ -234,11 +297,12 @@ def _data_rows(path: Path, facts):
         yield number, cells
 
 
-def _parse_chunks(rows, parse, key_of, batch_id: int | None):
+def _parse_chunks(rows, parse, key_of, batch_id: int | None, project):
     """(rows read, parsed rows, rejections of the bad rows) per chunk of CHUNK_ROWS rows.
 
     A parsed row is ``(row number, key, insert row)``; the insert row holds the
-    values in spec order, the extra columns (JSON or None), the digest and the batch.
+    stored values (``stored_columns``, in spec order), the extra columns (JSON or
+    None), the digest (over all spec values) and the batch.
     """
     chunk, problems, n = [], [], 0
     for number, cells in rows:
@@ -247,7 +311,7 @@ def _parse_chunks(rows, parse, key_of, batch_id: int | None):
         if probs:
             problems.append(probs)
         else:
-            chunk.append((number, key_of(values), (*values, extra, row_digest(values, extra), batch_id)))
+            chunk.append((number, key_of(values), (*project(values), extra, row_digest(values, extra), batch_id)))
         if n >= CHUNK_ROWS:
             yield n, chunk, problems
             chunk, problems, n = [], [], 0
@@ -343,7 +407,8 @@ def parsed_chunks(path: Path, facts, kind: str, hmap: fmt.HeaderMap, batch_id: i
         if facts.encoding is not None:
             return _fast_chunks(path, facts, kind, hmap, batch_id)
         parse = row_parser(kind, hmap, path.name)
-        return _parse_chunks(_data_rows(path, facts), parse, _key_getter(key_indexes(kind)), batch_id)
+        return _parse_chunks(_data_rows(path, facts), parse, _key_getter(key_indexes(kind)), batch_id,
+                             _projector(kind, hmap))
 
     yield from _in_background(make_iter)
 

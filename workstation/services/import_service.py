@@ -22,9 +22,11 @@ from ..core import import_format as fmt
 from ..core.errors import BadInput, Cancelled
 from ..core.i18n import T
 from ..store.models.claims import ImportBatchRow
-from ..store.models.roster import CertificateRow, StaffRow
 from . import import_readers
-from .import_rows import Rejection, _data_rows, _rejection, parsed_chunks, row_digest, row_parser
+from .import_reversals import mark_reversals
+from .import_roster import import_roster
+from . import import_sink as sink
+from .import_rows import DUPLICATE_KEY, Rejection, record_rejection, stored_columns, _data_rows, _rejection, parsed_chunks, row_digest, row_parser
 from .workspace import Workspace
 
 __all__ = ["ImportFileResult", "ImportRejected", "Rejection", "import_file", "import_files", "row_digest",
@@ -37,7 +39,6 @@ TABLES = {fmt.SETTLEMENTS: "settlements", fmt.FEE_LINES: "fee_lines", fmt.CATALO
 
 UNKNOWN_SETTLEMENT = T("结算ID“{value}”不存在（请先导入结算信息）",
                        "settlement \"{value}\" is unknown (import the settlements first)")
-DUPLICATE_KEY = T("与第 {first} 行的关键字重复（{key}）", "duplicate key: same as row {first} ({key})")
 DUPLICATE_KEY_STORED = T("文件内关键字重复（{key}）", "duplicate key within the file ({key})")
 FILE_REJECTED = T("文件有 {count} 行不合格，未导入任何数据；第一处：{first}",
                   "{count} rows of the file are not valid; nothing was imported. First: {first}")
@@ -57,10 +58,29 @@ class ImportFileResult:
     encoding: str | None = None
     batch_id: int | None = None
     seconds: float = 0.0
+    reversed_pairs: list[tuple[str, str]] = field(default_factory=list)  # (reversal, original), store-wide
+    orphan_reversals: list[tuple[str, str | None]] = field(default_factory=list)  # (reversal, named original)
 
     def to_json(self) -> dict:
         return {"file": self.file, "kind": self.kind, "rows": self.rows, "inserted": self.inserted,
                 "updated": self.updated, "unchanged": self.unchanged, "rejected": self.rejected}
+
+    def reversal_lines(self, lang: str) -> list[str]:
+        """The import report's list of reversed pairs and orphan reversals (data-format.md)."""
+        out = []
+        if self.reversed_pairs:
+            out.append(T("已识别撤销结算 {n} 对（撤销记录与原结算均不参与规则、抽样、统计与报表）：{ids}",
+                         "{n} reversed settlement pairs recognised (neither record enters rules, frames, volumes "
+                         "or reports): {ids}").render(
+                lang, n=len(self.reversed_pairs), ids="、".join(f"{r}→{o}" for r, o in self.reversed_pairs[:20])
+                + ("…" if len(self.reversed_pairs) > 20 else "")))
+        if self.orphan_reversals:
+            out.append(T("孤立的撤销记录 {n} 条（原结算不在库中，已保留并排除）：{ids}",
+                         "{n} orphan reversals (their original is not in the store; kept and excluded): {ids}")
+                       .render(lang, n=len(self.orphan_reversals),
+                               ids="、".join(f"{r}→{o or '—'}" for r, o in self.orphan_reversals[:20])
+                               + ("…" if len(self.orphan_reversals) > 20 else "")))
+        return out
 
 
 class ImportRejected(BadInput):
@@ -145,14 +165,18 @@ def import_files(ws: Workspace, paths: Iterable[Path | str], *, accept_valid_row
                 ticker.tick(base + done, max(total, base + done))
 
             if kind == fmt.ROSTER:
-                _import_roster(ws, session, path, facts, hmap, batch.id, res, tick)
+                import_roster(ws, session, path, facts, hmap, batch.id, res, tick)
             else:
                 _import_table(ws, session, path, facts, hmap, batch.id, res, tick)
+            if kind == fmt.SETTLEMENTS:
+                rev = mark_reversals(session)
+                res.reversed_pairs, res.orphan_reversals = list(rev.pairs), list(rev.orphans)
             done_before += res.rows
             res.seconds = time.perf_counter() - started
             batch.rows, batch.inserted, batch.updated = res.rows, res.inserted, res.updated
             batch.unchanged, batch.rejected = res.unchanged, res.rejected
-            batch.report = json.dumps([[r.row, r.column, r.brief.zh, r.brief.en] for r in res.rejections[:10_000]],
+            batch.report = json.dumps([[r.row, r.column, r.brief.zh, r.brief.en] for r in res.rejections[:10_000]]
+                                      + [[None, "reversal", line, ""] for line in res.reversal_lines("zh_CN")],
                                       ensure_ascii=False)
             ws.log(session, "import", "import_batch", batch.id,
                    after={"file": path.name, "sha256": facts.sha256, "kind": kind, **res.to_json()},
@@ -221,8 +245,7 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     spec = fmt.SPECS[kind]
     table = TABLES[kind]
     codes = spec.codes
-    cols = list(codes) + ["extra", "row_digest", "batch_id"]
-    insert_sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    cols = stored_columns(kind, hmap) + ["extra", "row_digest", "batch_id"]
     key_idx = [codes.index(k) for k in spec.key]
     is_lines = kind == fmt.FEE_LINES
     if is_lines:
@@ -230,6 +253,10 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     else:
         update_sql = f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE {spec.key[0]} = ?"
     cur = session.connection().connection.driver_connection.cursor()
+    # A first load (the table holds no row yet) is validated in bulk: each chunk is inserted as it is inside a
+    # savepoint, and only a chunk the constraints refuse (an unknown settlement, a key met before) is rolled
+    # back and taken row by row below, with the lookups that name each bad row.
+    first_load = is_lines and cur.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
     seen_unchanged: set = set()  # keys (or fee-line ids) found unchanged in this file
     dup_rows: list[tuple[tuple, int]] = []  # (key, row) of later duplicates, first row found afterwards
 
@@ -239,6 +266,10 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
             return
         if len({item[1] for item in chunk}) == len(chunk):
             rows = chunk
+            if first_load and _bulk_insert(cur, table, cols, chunk):
+                # validated in bulk: the table's unique key and the settlement foreign key accepted every row
+                res.inserted += len(chunk)
+                return
         else:
             in_chunk: set[tuple] = set()
             rows = []
@@ -298,7 +329,7 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
                        before={"row_digest": old_digest, "batch_id": old_batch},
                        after={"row_digest": digest, "batch_id": batch_id}, details={"row": number})
         if inserts:
-            cur.executemany(insert_sql, inserts)
+            sink.insert_rows(cur, table, cols, inserts)
             res.inserted += len(inserts)
         if updates:
             cur.executemany(update_sql, updates)
@@ -319,11 +350,25 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     res.rejections.sort(key=lambda r: (r.row or 0))
 
 
+def _bulk_insert(cur, table: str, cols: list[str], chunk: list) -> bool:
+    """Insert a chunk's rows in a savepoint; False (and nothing inserted) when a constraint refuses one."""
+    cur.execute("SAVEPOINT bulk_chunk")
+    try:
+        sink.insert_rows(cur, table, cols, [item[2] for item in chunk])
+    except Exception as exc:  # the driver's IntegrityError: the careful path below finds and names the rows
+        if "constraint" not in str(exc).lower():
+            cur.execute("ROLLBACK TO bulk_chunk")
+            cur.execute("RELEASE bulk_chunk")
+            raise
+        cur.execute("ROLLBACK TO bulk_chunk")
+        cur.execute("RELEASE bulk_chunk")
+        return False
+    cur.execute("RELEASE bulk_chunk")
+    return True
+
+
 def _reject(res: ImportFileResult, rej: Rejection, count: bool = True) -> None:
-    if count:
-        res.rejected += 1
-    if len(res.rejections) < MAX_KEPT_REJECTIONS:
-        res.rejections.append(rej)
+    record_rejection(res, rej, count)
 
 
 def _report_duplicates(path: Path, facts, parse, key_idx: list[int], dup_rows: list[tuple[tuple, int]],
@@ -347,97 +392,6 @@ def _report_duplicates(path: Path, facts, parse, key_idx: list[int], dup_rows: l
             _reject(res, _rejection(path.name, number, column, DUPLICATE_KEY, first=first[key], key=shown))
         else:
             _reject(res, _rejection(path.name, number, column, DUPLICATE_KEY_STORED, key=shown))
-
-
-# -- roster --------------------------------------------------------------------------
-def _parse_certificates(text: str | None) -> list[tuple[str, dt.date | None]]:
-    """'医保审核员证 2026-12-31；执业医师资格证' → [(name, expiry or None), ...]."""
-    import re
-
-    if not text:
-        return []
-    out = []
-    for part in re.split(r"[;；\n]", text):
-        part = part.strip()
-        if not part:
-            continue
-        m = re.search(r"[\s:：(（,，]*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8})[)）]?$", part)
-        expiry = None
-        name = part
-        if m:
-            expiry = dt.date.fromisoformat(fmt.parse_date(m.group(1)))
-            name = part[:m.start()].strip() or part
-        out.append((name, expiry))
-    return out
-
-
-def _birth_from_certno(certno: str | None) -> dt.date | None:
-    if not certno or len(certno) != 18 or not certno[:17].isdigit():
-        return None
-    try:
-        return dt.date(int(certno[6:10]), int(certno[10:12]), int(certno[12:14]))
-    except ValueError:
-        return None
-
-
-def _import_roster(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.HeaderMap, batch_id: int,
-                   res: ImportFileResult, tick: Callable[[int], None]) -> None:
-    parse = row_parser(fmt.ROSTER, hmap, path.name)
-    codes = fmt.SPECS[fmt.ROSTER].codes
-    seen: dict[str, int] = {}
-    for number, cells in _data_rows(path, facts):
-        res.rows += 1
-        values, extra, problems = parse(number, cells)
-        if not problems:
-            rec = dict(zip(codes, values))
-            try:
-                certs = _parse_certificates(rec["certificates"])
-            except fmt.ValueProblem as exc:
-                problems = [_rejection(path.name, number, "certificates", exc.reason, **exc.params)]
-        if problems:
-            for p in problems:
-                _reject(res, p, count=p is problems[0])
-            continue
-        if rec["staff_no"] in seen:
-            _reject(res, _rejection(path.name, number, "staff_no", DUPLICATE_KEY, first=seen[rec["staff_no"]],
-                                    key=rec["staff_no"]))
-            continue
-        seen[rec["staff_no"]] = number
-        digest = row_digest(values, extra)
-        fields = dict(
-            name=rec["name"], certno=rec["certno"], birth_date=_birth_from_certno(rec["certno"]),
-            qualification=rec["qualification"] or "other", post=rec["post"] or "", centre=rec["centre"] or "市级",
-            education=rec["education"] or "",
-            start_date=dt.date.fromisoformat(rec["start_date"]) if rec["start_date"] else None,
-            end_date=dt.date.fromisoformat(rec["end_date"]) if rec["end_date"] else None,
-            extra=extra, row_digest=digest, updated_by=ws.user.name,
-        )
-        staff = session.query(StaffRow).filter_by(staff_no=rec["staff_no"]).one_or_none()
-        if staff is not None and staff.row_digest == digest:
-            res.unchanged += 1
-            continue
-        public = {"staff_no": rec["staff_no"], "row_digest": digest}
-        if staff is None:
-            staff = StaffRow(staff_no=rec["staff_no"], **fields)
-            session.add(staff)
-            session.flush()
-            res.inserted += 1
-            ws.log(session, "roster.import", "staff", staff.id, after=public, details={"row": number})
-        else:
-            before = {"staff_no": staff.staff_no, "row_digest": staff.row_digest}
-            for k, v in fields.items():
-                setattr(staff, k, v)
-            staff.updated_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-            session.query(CertificateRow).filter_by(staff_id=staff.id).delete()
-            res.updated += 1
-            ws.log(session, "roster.import", "staff", staff.id, before=before, after=public,
-                   details={"row": number})
-        for name, expiry in certs:
-            session.add(CertificateRow(staff_id=staff.id, name=name, expiry=expiry))
-        session.flush()
-        if res.rows % 200 == 0:
-            tick(res.rows)
-    tick(res.rows)
 
 
 def write_rejection_report(results: Iterable[ImportFileResult], target: Path, lang: str) -> Path:

@@ -100,3 +100,20 @@ def load_frame(session: Session, plan, base_loader: Callable, progress=None) -> 
     if plan.method in ("srs", "census"):
         return sorted(u.setl_id for u in out)
     return out
+
+
+def frame_tiers(s: Session, plan) -> tuple[Any, Callable[[str], str | None]]:
+    """For the appraisal's rebuilt frame: the plan without risk_tier conditions, and code → tier
+    (None when the unit is filtered out). Tiers are recomputed as ``sample verify`` does, so a
+    changed profile shows as a changed frame fingerprint."""
+    if plan.risk_tiers is None:
+        verify_prepare(s, plan)
+    tiers, mine = plan.risk_tiers, [c for c in plan.conditions if c[0] == FIELD]
+    base = dataclasses.replace(plan, conditions=[c for c in plan.conditions if c[0] != FIELD],
+                               strata=[f for f in plan.strata if f != FIELD], risk_profile=None, risk_tiers=None)
+
+    def tier_of(code: str) -> str | None:
+        tier = tiers.get(code or "", "none")
+        return tier if _matches(tier, mine) else None
+
+    return base, tier_of

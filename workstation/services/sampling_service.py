@@ -13,268 +13,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import uuid
-from dataclasses import dataclass, field
-from typing import Any, Callable
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ..core import sampling as smp
 from ..core.errors import BadInput, Conflict, NotFound, UsageError
 from ..core.i18n import T
-from ..core.money import yuan_to_fen
-from ..paths import resource
 from ..store.models.claims import SettlementRow
 from ..store.models.review import ReviewUnitRow
 from ..store.models.sampling import SampleRow, SampleStratumRow, SampleUnitRow
-from . import risk_sampling
+from . import risk_sampling  # risk_tier hook (#20)
+from .sampling_frame import load_frame
+from .sampling_plan import (  # noqa: F401  (re-exported: callers import the plan API from here)
+    AMOUNT_FIELDS, CODE_FIELDS, DECIDED, FILTER_RE, INPATIENT, OPS, STRATA_FIELDS, Plan, Progress, parse_condition,
+    plan_from_preset, preset, presets, validate, where_clause, yuan2,
+)
 from .workspace import Workspace
-
-CODE_FIELDS = ("med_type", "setl_type", "offsite_flag", "fixmedins_code", "insutype", "hosp_lv", "gend")
-AMOUNT_FIELDS = ("medfee_sumamt", "inscp_scp_amt", "hifp_pay", "hifob_pay", "cvlserv_pay", "acct_pay",
-                 "psn_cash_pay")
-STRATA_FIELDS = CODE_FIELDS + ("amount_band",)
-OPS = ("=", "!=", ">", ">=", "<", "<=")
-INPATIENT = "inpatient"
-DECIDED = ("compliant", "violation", "doubtful")
-Progress = Callable[[int, int], None] | None
-
-
-@dataclass
-class Plan:
-    method: str
-    seed: str
-    date_from: str | None = None
-    date_to: str | None = None
-    conditions: list[list[Any]] = field(default_factory=list)
-    rate: str | None = None
-    size: int | None = None
-    strata: list[str] = field(default_factory=list)
-    amount_field: str = "medfee_sumamt"
-    bands: list[str] = field(default_factory=list)  # yuan edges for the amount_band stratum field
-    preset: str | None = None
-    risk_profile: dict | None = None  # risk_tier hook (#20): {"id", "from", "to", "fingerprint"} once prepared
-    risk_tiers: dict | None = field(default=None, repr=False, compare=False)  # #20: code -> tier, not stored
-
-    def filter_json(self) -> dict:
-        return {"from": self.date_from, "to": self.date_to, "conditions": self.conditions}
-
-    def params_json(self) -> dict:
-        out = {"rate": self.rate, "size": self.size, "strata": self.strata, "amount_field": self.amount_field,
-               "bands": self.bands}
-        if self.risk_profile is not None:  # risk_tier hook (#20)
-            out["risk_profile"] = self.risk_profile
-        return out
-
-    @classmethod
-    def from_row(cls, row: SampleRow) -> "Plan":
-        f, p = json.loads(row.filter), json.loads(row.params)
-        return cls(method=row.method, seed=row.seed, date_from=f.get("from"), date_to=f.get("to"),
-                   conditions=f.get("conditions") or [], rate=p.get("rate"), size=p.get("size"),
-                   strata=p.get("strata") or [], amount_field=p.get("amount_field") or "medfee_sumamt",
-                   bands=p.get("bands") or [], preset=row.preset, risk_profile=p.get("risk_profile"))
-
-
-# -- presets ----------------------------------------------------------------------------------
-
-def presets() -> list[dict]:
-    data = json.loads(resource("catalogs", "sampling_presets.json").read_text(encoding="utf-8"))
-    return data["presets"]
-
-
-def preset(preset_id: str) -> dict:
-    for p in presets():
-        if p["id"] == preset_id:
-            return p
-    raise NotFound(what=preset_id)
-
-
-def plan_from_preset(preset_id: str, seed: str, date_from: str | None = None, date_to: str | None = None) -> Plan:
-    p = preset(preset_id)
-    return Plan(method=p["method"], seed=str(seed), date_from=date_from, date_to=date_to,
-                conditions=[list(c) for c in p["conditions"]], rate=p.get("rate"), size=p.get("size"),
-                preset=preset_id)
-
-
-FILTER_RE = re.compile(r"^\s*([A-Za-z_]+)\s*(!=|>=|<=|=|>|<)\s*(.+?)\s*$")
-
-
-def parse_condition(expr: str) -> list:
-    """``field=v1,v2`` | ``field!=v`` | ``amount_field>=1000.00`` → [field, op, value] (checked by validate)."""
-    m = FILTER_RE.match(expr or "")
-    if not m:
-        raise UsageError(T("筛选条件写法有误：{e}（应如 setl_type=2 或 medfee_sumamt>=1000）",
-                           "Bad filter {e} (write e.g. setl_type=2 or medfee_sumamt>=1000)"), e=expr)
-    field_, op, value = m.groups()
-    return [field_, op, [v.strip() for v in value.split(",")] if op in ("=", "!=") else value]
-
-
-# -- validation and the frame query ------------------------------------------------------------
-
-def _bad(zh: str, en: str, **kw) -> UsageError:
-    return UsageError(T("抽样方案有误：" + zh, "Bad sampling plan: " + en), **kw)
-
-
-def _iso_date(text: str | None) -> str | None:
-    if text in (None, ""):
-        return None
-    try:
-        return dt.date.fromisoformat(str(text)).isoformat()
-    except ValueError:
-        raise _bad("日期 {d} 不是 YYYY-MM-DD", "date {d} is not YYYY-MM-DD", d=text) from None
-
-
-def validate(plan: Plan) -> Plan:
-    """Normalise a plan (codes as text lists, amounts as 2-decimal yuan); UsageError when wrong."""
-    if plan.method not in smp.METHODS:
-        raise _bad("未知的抽样方法 {m}", "unknown method {m}", m=plan.method)
-    if plan.seed is None or str(plan.seed).strip() == "":
-        raise _bad("必须给出随机种子", "a seed is required")
-    plan.seed = str(plan.seed).strip()
-    plan.date_from = _iso_date(plan.date_from)
-    plan.date_to = _iso_date(plan.date_to)
-    if plan.date_from and plan.date_to and plan.date_from > plan.date_to:
-        raise _bad("起始日期晚于截止日期", "the period starts after it ends")
-    conds = []
-    for cond in plan.conditions:
-        if len(cond) != 3:
-            raise _bad("条件 {c} 应为 [字段, 运算符, 值]", "condition {c} must be [field, op, value]", c=cond)
-        f, op, value = cond
-        if f == risk_sampling.FIELD:  # risk_tier hook (#20)
-            conds.append(risk_sampling.validate_condition(op, value))
-            continue
-        if op not in OPS:
-            raise _bad("未知的运算符 {op}", "unknown operator {op}", op=op)
-        if f in CODE_FIELDS and op in ("=", "!="):
-            values = value if isinstance(value, list) else str(value).split(",")
-            values = sorted({str(v).strip() for v in values if str(v).strip()})
-            if not values:
-                raise _bad("条件 {f} 没有取值", "condition on {f} has no value", f=f)
-            conds.append([f, op, values])
-        elif f in AMOUNT_FIELDS and op not in ("=", "!="):
-            try:
-                fen = yuan_to_fen(str(value))
-            except ValueError:
-                raise _bad("{v} 不是金额", "{v} is not an amount", v=value) from None
-            conds.append([f, op, _yuan2(fen)])
-        else:
-            raise _bad("不能按 {f} {op} 筛选", "cannot filter on {f} {op}", f=f, op=op)
-    plan.conditions = conds
-    if plan.method in ("srs", "stratified", "pps"):
-        if (plan.rate is None) == (plan.size is None):
-            raise _bad("请给出抽样比例或样本量（二选一）", "give either a rate or a size")
-        if plan.rate is not None:
-            try:
-                r = smp.as_fraction(str(plan.rate))
-            except smp.SamplingError:
-                raise _bad("{r} 不是比例", "{r} is not a rate", r=plan.rate) from None
-            if not 0 < r <= 1:
-                raise _bad("比例须在 0 与 1 之间", "the rate must be in (0, 1]")
-            plan.rate = str(plan.rate)
-        if plan.size is not None:
-            plan.size = int(plan.size)
-            if plan.size < 0:
-                raise _bad("样本量不能为负", "the size cannot be negative")
-    else:
-        plan.rate, plan.size = None, None
-    if plan.method == "stratified":
-        if not plan.strata:
-            raise _bad("分层抽样需要分层字段", "stratified sampling needs strata fields")
-        for f in plan.strata:
-            if f not in STRATA_FIELDS + (risk_sampling.FIELD,):  # risk_tier hook (#20)
-                raise _bad("不能按 {f} 分层", "cannot stratify by {f}", f=f)
-    else:
-        plan.strata = []
-    if plan.amount_field not in AMOUNT_FIELDS:
-        raise _bad("{f} 不是金额字段", "{f} is not an amount field", f=plan.amount_field)
-    try:
-        plan.bands = [_yuan2(yuan_to_fen(b)) for b in plan.bands]
-    except ValueError:
-        raise _bad("分档界限须为金额", "band edges must be amounts") from None
-    if "amount_band" in plan.strata and not plan.bands:
-        raise _bad("按金额分档分层需要分档界限", "amount bands need band edges")
-    return plan
-
-
-def _yuan2(fen: int) -> str:
-    sign = "-" if fen < 0 else ""
-    return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
-
-
-def _where(plan: Plan) -> tuple[str, dict]:
-    clauses, params = [], {}
-    if plan.date_from:
-        clauses.append("setl_time >= :d_from")
-        params["d_from"] = plan.date_from
-    if plan.date_to:
-        clauses.append("setl_time < :d_to")
-        params["d_to"] = (dt.date.fromisoformat(plan.date_to) + dt.timedelta(days=1)).isoformat()
-    for i, (f, op, value) in enumerate(plan.conditions):
-        if isinstance(value, list):
-            parts = []
-            codes = [v for v in value if not (f == "med_type" and v == INPATIENT)]
-            if codes:
-                names = []
-                for j, v in enumerate(codes):
-                    params[f"c{i}_{j}"] = v
-                    names.append(f":c{i}_{j}")
-                parts.append(f"{f} IN ({', '.join(names)})")
-            if f == "med_type" and INPATIENT in value:
-                parts.append("(med_type = '21' OR (length(med_type) = 4 AND substr(med_type, 1, 2) = '21'))")
-            expr = "(" + " OR ".join(parts) + ")"
-            clauses.append(expr if op == "=" else f"NOT {expr} OR {f} IS NULL")
-            if op == "!=":
-                clauses[-1] = f"({clauses[-1]})"
-        else:
-            params[f"a{i}"] = yuan_to_fen(value)
-            clauses.append(f"{f} {op} :a{i}")
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def load_frame(session: Session, plan: Plan, progress: Progress = None) -> list:
-    """The frame: plain setl_ids (sorted) for srs and census, else units with stratum label and amount (fen).
-
-    NOT INDEXED: a frame is usually a large share of the table, and walking the
-    setl_time index costs one random (decrypted) page read per row, ten times a
-    sequential scan. For srs and census SQLite sorts and joins the ids itself
-    (BINARY collation on UTF-8 = code point order), sparing a million Python tuples.
-    """
-    if risk_sampling.uses_risk(plan):  # risk_tier hook (#20): filter and relabel by the profile's tiers
-        return risk_sampling.load_frame(session, plan, load_frame, progress)
-    where, params = _where(plan)
-    if plan.method in ("srs", "census"):
-        row = session.execute(text(
-            f"SELECT count(*), group_concat(setl_id, char(10)) FROM "
-            f"(SELECT setl_id FROM settlements NOT INDEXED{where} ORDER BY setl_id)"), params).one()
-        ids = row[1].split("\n") if row[0] else []
-        if len(ids) == row[0]:
-            if progress:
-                progress(row[0], row[0])
-            return ids
-        # an id containing a newline: fall through to the row-by-row query
-    cols = list(dict.fromkeys(["setl_id", plan.amount_field] + [f for f in plan.strata if f != "amount_band"]))
-    result = session.execute(text(f"SELECT {', '.join(cols)} FROM settlements NOT INDEXED{where}"), params)
-    edges = [yuan_to_fen(b) for b in plan.bands]
-    units: list[smp.Unit] = []
-    idx = {c: k for k, c in enumerate(cols)}
-    a = idx[plan.amount_field]
-    Unit = smp.Unit
-    while True:
-        rows = result.fetchmany(50_000)
-        if not rows:
-            break
-        if plan.strata:
-            for r in rows:
-                label = "|".join(smp.band_label(r[a] or 0, edges) if f == "amount_band" else (r[idx[f]] or "")
-                                 for f in plan.strata)
-                units.append(Unit(r[0], label, r[a] or 0))
-        else:
-            units.extend(Unit(r[0], "", r[a] or 0) for r in rows)
-        if progress:
-            progress(len(units), 0)
-    return units
 
 
 # -- draw, preview, store ----------------------------------------------------------------------
@@ -303,7 +59,8 @@ def _new_code(s: Session, year: int) -> str:
 
 
 def draw_and_store(ws: Workspace, plan: Plan, *, note: str = "", progress: Progress = None) -> dict:
-    """Draw and keep the sample (supervisor or admin). Returns ``describe`` of the new sample."""
+    """Draw and keep the sample (supervisor or admin). Returns ``describe`` of the new sample and its
+    ``warnings`` (thin strata: the sample is stored all the same, sampling.md "Draw-time warning")."""
     ws.require_supervisor()
     validate(plan)
     with ws.store.session() as s:
@@ -335,7 +92,15 @@ def draw_and_store(ws: Workspace, plan: Plan, *, note: str = "", progress: Progr
             "selected_sha256": hashlib.sha256("\n".join(d.selected_ids()).encode("utf-8")).hexdigest(),
         }, details={"redraw_of": earlier} if earlier else None)
         sample_id = row.id
-    return describe(ws, sample_id)
+    return describe(ws, sample_id) | {"warnings": thin_strata(d)}
+
+
+def thin_strata(d: smp.Draw) -> list[dict]:
+    """Strata a stratified draw leaves with n_h < 2 and n_h < N_h: their appraisal would be ``found``."""
+    if d.method != "stratified":
+        return []
+    return [{"stratum": x.stratum, "frame_size": x.frame_size, "sample_size": x.sample_size}
+            for x in d.strata if x.sample_size < 2 and x.sample_size < x.frame_size]
 
 
 def _dumps(obj) -> str:
@@ -467,9 +232,11 @@ def assign(ws: Workspace, ref: str | int, reviewers: list[str], by: str = "count
             raise Conflict(detail=T("该样本的单元均已分配", "every unit of this sample is assigned already")
                            .render(ws.lang))
         plan = balance(todo, reviewers, by)
+        # created in the draw's order (stratum, then key): the queue lists units by id, so every reviewer
+        # meets a sample's units in key order, the order an interim appraisal's leading run follows
         s.execute(insert(ReviewUnitRow), [
             {"uuid": str(uuid.uuid4()), "setl_id": sid, "sample_id": row.id, "source": "sample",
-             "assigned_to": who, "status": "pending"} for sid, who in plan.items()])
+             "assigned_to": plan[sid], "status": "pending"} for sid, _, _, _ in todo])
         per = {r: sorted(k for k, v in plan.items() if v == r) for r in reviewers}
         ws.log(s, "sample.assign", "sample", row.code, after={r: ids for r, ids in per.items()},
                details={"by": by, "units": len(plan)})

@@ -24,6 +24,7 @@ from ..store.models.screening import ScreenRunRow
 from . import profile_service
 from .catalog_service import rule_catalog
 from .rules import LINE_RULES, registry
+from .import_reversals import reversed_ids
 from .workspace import Workspace
 
 INSERT_FLAG = ("INSERT INTO flags (rule_id, setl_id, fee_line_id, feedetl_sn, amount, params, run_id) "
@@ -196,8 +197,11 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
         # decrypts the table; it holds codes, times and amounts, no personal data,
         # and is dropped at the end.
         copy = sum(1 for r in wanted if r in LINE_RULES) >= 2
+        excluded = set(reversed_ids(s))  # reversed settlements take part in no rule (data-format.md)
         try:
             cur = raw.cursor()
+            if excluded:  # a TEMP view shadows main.settlements for the rules' unqualified names
+                cur.execute("CREATE TEMP VIEW settlements AS SELECT * FROM main.settlements WHERE NOT reversed")
             if copy:
                 cur.execute(f"CREATE TEMP TABLE fee_lines AS SELECT {_LINE_COPY_COLS} FROM main.fee_lines")
             for i, rule_id in enumerate(wanted):
@@ -205,7 +209,7 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
                     progress.report(i, len(wanted), rule_id)
                 started = time.perf_counter()
                 cur.execute("DELETE FROM flags WHERE rule_id = ?", (rule_id,))
-                hits = list(checks[rule_id](raw.cursor(), params))
+                hits = [h for h in checks[rule_id](raw.cursor(), params) if h.setl_id not in excluded]
                 cur.executemany(INSERT_FLAG, ((rule_id, h.setl_id, h.fee_line_id, h.feedetl_sn, int(h.amount),
                                                json.dumps(h.params, ensure_ascii=False, sort_keys=True), run.id)
                                               for h in hits))
@@ -223,6 +227,8 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
             raise
         finally:
             raw.set_progress_handler(None, 0)
+            if excluded:
+                raw.execute("DROP VIEW IF EXISTS temp.settlements")
             if copy:
                 raw.execute("DROP TABLE IF EXISTS temp.fee_lines")
                 raw.execute("PRAGMA shrink_memory")

@@ -4,27 +4,27 @@
 <context>
     <name>StrataModel</name>
     <message>
-        <location filename="../../../workstation/ui/sampling/units_model.py" line="85"/>
+        <location filename="../../../workstation/ui/sampling/units_model.py" line="86"/>
         <source>层</source>
         <translation>Stratum</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/sampling/units_model.py" line="85"/>
+        <location filename="../../../workstation/ui/sampling/units_model.py" line="86"/>
         <source>抽样框数量</source>
         <translation>Frame size</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/sampling/units_model.py" line="85"/>
+        <location filename="../../../workstation/ui/sampling/units_model.py" line="86"/>
         <source>样本量</source>
         <translation>Sample size</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/sampling/units_model.py" line="93"/>
+        <location filename="../../../workstation/ui/sampling/units_model.py" line="94"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/sampling/units_model.py" line="96"/>
+        <location filename="../../../workstation/ui/sampling/units_model.py" line="97"/>
         <source>（全部）</source>
         <translation>(whole frame)</translation>
     </message>

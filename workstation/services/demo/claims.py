@@ -458,7 +458,8 @@ class _Builder:
 
 def _sql(kind: str) -> str:
     table = {fmt.SETTLEMENTS: "settlements", fmt.FEE_LINES: "fee_lines", fmt.CATALOG: "catalog_items"}[kind]
-    cols = list(fmt.SPECS[kind].codes) + ["extra", "row_digest", "batch_id"]
+    added = fmt.ADDED_OPTIONAL.get(kind, ())
+    cols = [c for c in fmt.SPECS[kind].codes if c not in added] + ["extra", "row_digest", "batch_id"]
     return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 

@@ -63,7 +63,7 @@ def gender_mismatch(cur, p: RuleParams):
           CROSS JOIN settlements s ON s.setl_id = f.setl_id
         WHERE f.med_list_codg IN (SELECT med_list_codg FROM catalog_items
                                   WHERE gend_lmt IS NOT NULL AND gend_lmt <> '')
-          AND s.gend IS NOT NULL AND s.gend <> '' AND s.gend <> c.gend_lmt""")
+          AND s.gend IN ('1', '2') AND s.gend <> c.gend_lmt""")
     for setl_id, line_id, sn, amt, gend_lmt, gend in cur:
         yield Hit(setl_id, line_id, sn, int(amt), {"gend_lmt": gend_lmt, "gend": gend})
 

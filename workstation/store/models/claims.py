@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, utcnow
@@ -45,6 +45,7 @@ class CatalogItemRow(Base):
     age_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
     age_max: Mapped[int | None] = mapped_column(Integer, nullable=True)
     max_daily_cnt: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    pric_uplmt_micro: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # exact, millionths of a yuan
     extra: Mapped[str | None] = mapped_column(Text, nullable=True)
     row_digest: Mapped[str] = mapped_column(String(64), default="")
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), nullable=True)
@@ -78,6 +79,10 @@ class SettlementRow(Base):
     cvlserv_pay: Mapped[int] = mapped_column(BigInteger, default=0)
     acct_pay: Mapped[int] = mapped_column(BigInteger, default=0)
     psn_cash_pay: Mapped[int] = mapped_column(BigInteger, default=0)
+    refd_setl_flag: Mapped[str | None] = mapped_column(String(2), nullable=True)  # 1: reverses init_setl_id
+    init_setl_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # a reversal, the original it reverses, or an orphan reversal: in no rule, frame, volume or report
+    reversed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     extra: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON of unknown columns
     row_digest: Mapped[str] = mapped_column(String(64), default="")
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), nullable=True)
@@ -101,6 +106,14 @@ class FeeLineRow(Base):
     pric_uplmt_amt: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     bilg_dept_name: Mapped[str | None] = mapped_column(String(128), nullable=True)
     bilg_dr_name: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    # optional columns of the national fee detail (sampling.md, "Amount basis"); fen, None when not given
+    fulamt_ownpay_amt: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    overlmt_amt: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    preselfpay_amt: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    inscp_scp_amt: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # exact prices in millionths of a yuan (up to 6 decimals); pric / pric_uplmt_amt hold them rounded to fen
+    pric_micro: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    pric_uplmt_micro: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     extra: Mapped[str | None] = mapped_column(Text, nullable=True)
     row_digest: Mapped[str] = mapped_column(String(64), default="")
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), nullable=True)

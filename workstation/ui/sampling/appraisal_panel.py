@@ -1,112 +1,129 @@
-"""Appraisal of a stored sample and the quarter's pass rate, with plain-words explanations."""
+"""Appraisal of a stored sample (the one appraisal of sampling.md) with plain-words explanations.
+
+Shows whether the appraisal is interim or final, the found and the pending
+money, the estimators side by side, the Stringer table of a pps sample, and
+which figure to claim and why. The figures come typed (``SampleAppraisal``);
+the pass rate lives in its own box (pass_rate_box).
+"""
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ...core.money import yuan_to_fen
+from ...core import sample_appraisal as sa
 from ...services import appraisal_service
 from ..context import UiContext
 from ..errors import show_error
+from .pass_rate_box import PassRateBox
+
+FIGURES = ("progress", "found", "pending", "point", "lower", "upper", "claimed", "basis")
 
 
-def _money(v: float | None) -> str:
-    return "—" if v is None else f"{v:,.2f}"
+def _yuan(fen: int | None) -> str:
+    if fen is None:
+        return "—"
+    sign = "-" if fen < 0 else ""
+    return f"{sign}{abs(fen) // 100:,}.{abs(fen) % 100:02d}"
 
 
 class AppraisalPanel(QWidget):
-    """Point, SE, bounds, precision and df of the chosen sample; which figure to claim and why."""
+    """The chosen sample's appraisal: domain, confidence, figures, estimators, Stringer table, claim."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.sample_id: int | None = None
-        self.result: dict | None = None
+        self.result: appraisal_service.SampleAppraisal | None = None
         self.confidence = QComboBox()
         self.confidence.setObjectName("confidence")
         for c in ("0.90", "0.95", "0.99"):
             self.confidence.addItem(f"{int(float(c) * 100)}%", c)
+        self.institution = QLineEdit()
+        self.institution.setObjectName("domainInstitution")
+        self.period = QLineEdit()
+        self.period.setObjectName("domainPeriod")
+        self.period.setMinimumWidth(190)
         self.attribute = QCheckBox()
         self.attribute.setObjectName("attribute")
         self.run_button = QPushButton()
         self.run_button.setObjectName("appraiseButton")
         self.run_button.clicked.connect(self.appraise)
+        self.status = QLabel()
+        self.status.setObjectName("appraisalStatus")
+        self.status.setWordWrap(True)
         self.values: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
         grid = QGridLayout()
-        for k, key in enumerate(("reviewed", "found", "point_estimate", "standard_error", "lower", "upper",
-                                 "precision", "df")):
+        for k, key in enumerate(FIGURES):
             cap, val = QLabel(), QLabel("—")
             val.setObjectName(f"value_{key}")
             self.captions[key], self.values[key] = cap, val
             grid.addWidget(cap, k // 2, (k % 2) * 2)
             grid.addWidget(val, k // 2, (k % 2) * 2 + 1)
+        self.estimators = QTableWidget(0, 6)
+        self.estimators.setObjectName("estimatorsTable")
+        self.stringer = QTableWidget(0, 4)
+        self.stringer.setObjectName("stringerTable")
+        for t in (self.estimators, self.stringer):
+            t.verticalHeader().setVisible(False)
+            t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            t.verticalHeader().setDefaultSectionSize(22)
+            t.setMaximumHeight(150)
+        self.stringer_note = QLabel()
+        self.stringer_note.setWordWrap(True)
         self.explain = QLabel()
         self.explain.setObjectName("claimExplanation")
         self.explain.setWordWrap(True)
         self.box = QGroupBox()
         bl = QVBoxLayout(self.box)
         row = QHBoxLayout()
-        self.conf_label = QLabel()
-        row.addWidget(self.conf_label)
-        row.addWidget(self.confidence)
-        row.addWidget(self.attribute)
+        self.conf_label, self.inst_label, self.period_label = QLabel(), QLabel(), QLabel()
+        for w in (self.conf_label, self.confidence, self.inst_label, self.institution, self.period_label,
+                  self.period, self.attribute):
+            row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.run_button)
         bl.addLayout(row)
+        bl.addWidget(self.status)
         bl.addLayout(grid)
+        bl.addWidget(self.estimators)
+        bl.addWidget(self.stringer_note)
+        bl.addWidget(self.stringer)
         bl.addWidget(self.explain)
-
-        # pass rate
-        self.pass_box = QGroupBox()
-        self.quarter = QLineEdit()
-        self.quarter.setObjectName("quarter")
-        today = dt.date.today()
-        self.quarter.setText(f"{today.year}Q{(today.month - 1) // 3 + 1}")
-        self.fee = QLineEdit()
-        self.fee.setObjectName("quarterFee")
-        self.pass_button = QPushButton()
-        self.pass_button.setObjectName("passRateButton")
-        self.pass_button.clicked.connect(self.compute_pass_rate)
-        self.pass_text = QLabel()
-        self.pass_text.setObjectName("passRateText")
-        self.pass_text.setWordWrap(True)
-        form = QFormLayout()
-        self.quarter_label, self.fee_label = QLabel(), QLabel()
-        form.addRow(self.quarter_label, self.quarter)
-        form.addRow(self.fee_label, self.fee)
-        pl = QVBoxLayout(self.pass_box)
-        pl.addLayout(form)
-        pl.addWidget(self.pass_button)
-        pl.addWidget(self.pass_text)
-
+        self.pass_box = PassRateBox(ctx)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.box)
         lay.addWidget(self.pass_box)
         lay.addStretch(1)
+        self._tables_visible(None)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.box.setTitle(self.tr("推算（按已审核单元）"))
+        self.box.setTitle(self.tr("推算（确认的违规金额；待定金额另列）"))
         self.conf_label.setText(self.tr("置信度"))
+        self.inst_label.setText(self.tr("机构"))
+        self.period_label.setText(self.tr("期间"))
+        self.institution.setPlaceholderText(self.tr("全部"))
+        self.period.setPlaceholderText(self.tr("如 2025-01-01~2025-03-31"))
         self.attribute.setText(self.tr("按差错率（属性）推算"))
         self.run_button.setText(self.tr("推算"))
-        caps = {"reviewed": self.tr("已审核 / 样本"), "found": self.tr("样本中发现金额（元）"),
-                "point_estimate": self.tr("点估计"), "standard_error": self.tr("标准误"),
-                "lower": self.tr("下限"), "upper": self.tr("上限"), "precision": self.tr("精确度"),
-                "df": self.tr("自由度")}
+        caps = {"progress": self.tr("抽中 / 已审结 / 用于推算"), "found": self.tr("确认违规金额（元）"),
+                "pending": self.tr("待定（疑点）金额（元）"), "point": self.tr("点估计"),
+                "lower": self.tr("下限"), "upper": self.tr("上限"), "claimed": self.tr("主张金额"),
+                "basis": self.tr("金额口径")}
         for k, cap in caps.items():
             self.captions[k].setText(cap)
-        self.pass_box.setTitle(self.tr("季度合格率（复核）"))
-        self.quarter_label.setText(self.tr("季度（如 2025Q1）"))
-        self.fee_label.setText(self.tr("本季度服务费（元，可空）"))
-        self.fee.setPlaceholderText(self.tr("空 = 按合同参数与参保人数计算"))
-        self.pass_button.setText(self.tr("计算合格率"))
+        self.estimators.setHorizontalHeaderLabels([self.tr("估计量"), self.tr("点估计"), self.tr("标准误"),
+                                                   self.tr("自由度"), self.tr("下限"), self.tr("上限")])
+        self.stringer.setHorizontalHeaderLabels([self.tr("序号"), self.tr("污染率（降序）"), self.tr("泊松上限 λ"),
+                                                 self.tr("增量系数")])
+        self.pass_box.retranslate()
         if self.result:
             self._show(self.result)
         else:
@@ -117,18 +134,42 @@ class AppraisalPanel(QWidget):
         self.result = None
         for v in self.values.values():
             v.setText("—")
+        self.status.setText("")
+        self._tables_visible(None)
         self.run_button.setEnabled(sample_id is not None)
         self.explain.setText(self.tr("选择一个已存样本后点击“推算”。"))
 
+    def _tables_visible(self, a: sa.Appraisal | None) -> None:
+        self.estimators.setVisible(bool(a and a.estimators))
+        has_stringer = bool(a and a.stringer is not None)
+        self.stringer.setVisible(has_stringer)
+        self.stringer_note.setVisible(has_stringer)
+
     # -- appraisal ---------------------------------------------------------------------------------
+    def _domain(self) -> dict:
+        text = self.period.text().strip().replace("～", "~")
+        d1 = d2 = None
+        if text:
+            try:
+                left, right = (x.strip() for x in text.split("~"))
+                d1, d2 = dt.date.fromisoformat(left), dt.date.fromisoformat(right)
+            except ValueError:
+                raise ValueError(self.tr("期间应写作 2025-01-01~2025-03-31")) from None
+        return {"institution": self.institution.text().strip() or None, "date_from": d1, "date_to": d2}
+
     def appraise(self) -> None:
         if self.sample_id is None:
+            return
+        try:
+            dom = self._domain()
+        except ValueError as exc:
+            self.explain.setText(str(exc))
             return
         sid, conf, attr = self.sample_id, self.confidence.currentData(), self.attribute.isChecked()
         self.run_button.setEnabled(False)
 
         def job(progress):
-            return appraisal_service.appraise_sample(self.ctx.ws, sid, conf, attribute=attr)
+            return appraisal_service.appraise_stored(self.ctx.ws, sid, conf, attribute=attr, **dom)
 
         def done(result):
             self.run_button.setEnabled(True)
@@ -140,76 +181,80 @@ class AppraisalPanel(QWidget):
 
         self.ctx.run(job, name="appraise", on_success=done, on_failure=failed)
 
-    def _show(self, r: dict) -> None:
+    def _method_text(self, a: sa.Appraisal) -> str:
+        names = {sa.Method.MEAN_PER_UNIT: self.tr("均值估计"), sa.Method.STRATIFIED: self.tr("分层均值估计"),
+                 sa.Method.STRINGER: self.tr("货币单位抽样（Stringer 上限）"), sa.Method.FOUND: self.tr("不外推")}
+        reasons = {
+            sa.Reason.NO_SAMPLE: self.tr("未指定样本"),
+            sa.Reason.FRAME_CHANGED: self.tr("抽样框自抽样后已变化"),
+            sa.Reason.PPS_INTERIM: self.tr("金额概率样本须全部审结后才推算"),
+            sa.Reason.INTERIM_SHORT: self.tr("按随机顺序连续审完的单元不足一半（请按队列顺序审核）"),
+            sa.Reason.TOO_FEW_UNITS: self.tr("某层可用单元少于 2 个"),
+        }
+        text = names[a.method]
+        if a.reason is not None:
+            text += self.tr("：{why}").format(why=reasons[a.reason])
+        return text
+
+    def _show(self, r: appraisal_service.SampleAppraisal) -> None:
         self.result = r
-        attr = r.get("method") == "attribute"
+        a = r.appraisal
+        phase = self.tr("中期推算（尚有未审结单元，只用按随机顺序连续审完的单元）") if a.interim else self.tr("终期推算")
+        self.status.setText(f"{phase} · {self._method_text(a)}")
         v = self.values
-        v["reviewed"].setText(f'{r["reviewed"]} / {r["sampled"]}')
-        v["found"].setText(r["found"])
-        if attr:
-            v["point_estimate"].setText(self.tr("{rate} 差错率，推算 {n} 件").format(
-                rate=f'{r["rate"]:.2%}', n=f'{r["point_estimate"]:,.0f}'))
-            v["standard_error"].setText(_money(r["standard_error"]))
-            v["lower"].setText(f'{r["rate_lower"]:.2%}（{r["lower"]:,.0f}）')
-            v["upper"].setText(f'{r["rate_upper"]:.2%}（{r["upper"]:,.0f}）')
-            v["precision"].setText("—")
-            v["df"].setText("—")
+        v["progress"].setText(f"{a.selected} / {a.decided} / {a.units}")
+        v["found"].setText(_yuan(a.found))
+        v["pending"].setText(_yuan(a.pending))
+        v["point"].setText(_yuan(a.point))
+        v["lower"].setText(_yuan(a.lower))
+        v["upper"].setText(_yuan(a.upper))
+        v["claimed"].setText(_yuan(a.claimed))
+        v["claimed"].setStyleSheet("font-weight: bold; color: #1f3a5f;")
+        v["basis"].setText(self.tr("基金支付金额") if a.amount_basis is sa.Basis.FUND
+                           else self.tr("医疗费用金额（未导入符合范围金额）"))
+        self._fill_tables(a)
+        if r.attribute is not None:
+            at = r.attribute
             self.explain.setText(self.tr(
-                "属性推算：样本中 {x} 个单元有差错。按 Clopper–Pearson 精确区间，总体差错率有 {c} 的把握落在下限与上限之间。"
-                "对外引用时以下限为准，它对被审核机构最有利，最经得起质疑。").format(x=r["errors"], c=f'{r["confidence"]:.0%}'))
+                "属性推算：用于推算的 {n} 个单元中 {x} 个有确认的违规金额，差错率 {rate}，Clopper–Pearson {c} 区间 "
+                "{lo} 至 {hi}。对外引用时以下限为准。").format(
+                n=at.sample_size, x=at.errors, rate=f"{at.rate:.2%}", c=f"{at.confidence:.0%}",
+                lo=f"{at.rate_lower:.2%}", hi=f"{at.rate_upper:.2%}"))
             return
-        v["point_estimate"].setText(_money(r["point_estimate"]))
-        v["standard_error"].setText(_money(r["standard_error"]))
-        v["lower"].setText(_money(r["lower"]))
-        v["upper"].setText(_money(r["upper"]))
-        v["precision"].setText("—" if r["precision"] is None else f'{r["precision"]:.1%}')
-        v["df"].setText("—" if r["df"] is None else f'{r["df"]:.1f}')
-        v["lower"].setStyleSheet("font-weight: bold; color: #1f3a5f;")
-        if r.get("claim_basis") == "found":
+        if a.method is sa.Method.FOUND:
             self.explain.setText(self.tr(
-                "下限 {lower} 元低于样本中已查实的 {found} 元：样本太小或差异太大，推算不够精确。"
-                "此时只主张已查实的 {found} 元；如要外推到总体，请扩大样本后再推算。"
-                "（点估计 {point} 元，{c} 双侧置信区间 {lower} 至 {upper} 元。）").format(
-                lower=_money(r["lower"]), upper=_money(r["upper"]), found=r["found"],
-                point=_money(r["point_estimate"]), c=f'{r["confidence"]:.0%}'))
+                "本次不外推，主张样本中已确认的 {found} 元；待定的 {pending} 元（疑点）不计入，申诉结束后再定。").format(
+                found=_yuan(a.found), pending=_yuan(a.pending)))
+            return
+        if a.claim_basis == "found":
+            self.explain.setText(self.tr(
+                "下限 {lower} 元不高于已确认的 {found} 元：样本太小或差异太大。此时只主张已确认的 {found} 元。"
+                "待定的 {pending} 元不计入推算。").format(lower=_yuan(a.lower), found=_yuan(a.found),
+                                                      pending=_yuan(a.pending)))
             return
         self.explain.setText(self.tr(
-            "应主张的金额是下限 {lower} 元。在 {c} 的双侧置信度下，总体真实多付金额低于下限的可能只有 {tail}。"
-            "点估计 {point} 元是最可能的值，但约有一半可能高估；以下限主张对被审核机构最有利，因此经得起申诉和诉讼。"
-            "精确度是区间半宽与点估计之比，越小越可靠。").format(
-            lower=_money(r["lower"]), point=_money(r["point_estimate"]), c=f'{r["confidence"]:.0%}',
-            tail=f'{(1 - r["confidence"]) / 2:.0%}'))
+            "应主张的金额是下限 {lower} 元：在 {c} 的双侧置信度下，总体真实多付金额低于它的可能只有 {tail}，"
+            "对被审核机构最有利，因此经得起申诉和诉讼。点估计 {point} 元；待定的 {pending} 元不计入。").format(
+            lower=_yuan(a.lower), point=_yuan(a.point), c=f"{float(a.confidence):.0%}",
+            tail=f"{float(1 - a.confidence) / 2:.0%}", pending=_yuan(a.pending)))
 
-    # -- pass rate ---------------------------------------------------------------------------------
-    def compute_pass_rate(self) -> None:
-        quarter = self.quarter.text().strip().upper()
-        fee_text = self.fee.text().strip()
-        try:
-            fee = yuan_to_fen(fee_text) if fee_text else None
-        except ValueError:
-            self.pass_text.setText(self.tr("服务费不是金额：{v}").format(v=fee_text))
-            return
-
-        def job(progress):
-            return appraisal_service.pass_rate(self.ctx.ws, quarter, fee_fen=fee)
-
-        self.ctx.run(job, name="pass-rate", on_success=self._show_pass_rate,
-                     on_failure=lambda exc: show_error(self, exc, self.ctx.lang))
-
-    def _show_pass_rate(self, r: dict) -> None:
-        if r["rate"] is None:
-            self.pass_text.setText(self.tr("{q} 尚无已完成的复核。").format(q=r["quarter"]))
-            return
-        text = self.tr("{q}：复核 {checked} 个，合格 {passed} 个，合格率 {rate}（另有 {pending} 个待复核）。").format(
-            q=r["quarter"], checked=r["checked"], passed=r["passed"], rate=f'{r["rate"]:.1%}', pending=r["pending"])
-        if not r["has_tiers"]:
-            text += self.tr("当前合同没有合格率扣款条款。")
-        elif r["deduction_rate"] == 0:
-            text += self.tr("达到合同要求，无扣款。")
-        else:
-            fee = r["deduction"] if r["deduction"] is not None else self.tr("（服务费未知）")
-            text += self.tr("低于合同要求：扣本季度服务费的 {d}，即 {amt} 元。").format(
-                d=f'{r["deduction_rate"]:.0%}', amt=fee)
-            if r["rereview"]:
-                text += self.tr("并须重新审核。")
-        self.pass_text.setText(text)
+    def _fill_tables(self, a: sa.Appraisal) -> None:
+        names = {"mean_per_unit": self.tr("均值估计（主张依据）"), "ratio": self.tr("比率估计（参考）")}
+        self.estimators.setRowCount(len(a.estimators))
+        for i, e in enumerate(a.estimators):
+            cells = [names.get(e.name, e.name), _yuan(e.point), f"{float(e.se):,.2f}",
+                     "—" if e.df is None else str(e.df), _yuan(e.lower), _yuan(e.upper)]
+            for j, text in enumerate(cells):
+                self.estimators.setItem(i, j, QTableWidgetItem(text))
+        st = a.stringer
+        if st is not None:
+            self.stringer_note.setText(self.tr(
+                "抽样间距 {J} 元，{n} 个抽样点，必选单元 {c} 个，有错报的非必选单元 {k} 个；基本精度 {bp} 元，"
+                "增量准备 {ia} 元，上限 {upper} 元。").format(J=_yuan(st.interval), n=st.points, c=st.certainty,
+                                                        k=st.errors, bp=_yuan(st.basic_precision),
+                                                        ia=_yuan(st.incremental_allowance), upper=_yuan(a.upper)))
+            self.stringer.setRowCount(len(st.rows))
+            for i, (k, tau, lam, factor) in enumerate(st.rows):
+                for j, text in enumerate((str(k), f"{float(tau):.4f}", f"{float(lam):.4f}", f"{float(factor):.4f}")):
+                    self.stringer.setItem(i, j, QTableWidgetItem(text))
+        self._tables_visible(a)

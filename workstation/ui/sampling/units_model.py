@@ -1,4 +1,4 @@
-"""Table models of the sampling view: selected units and strata (plain dicts from the service)."""
+"""Table models of the sampling view: selected units (typed ``SampleUnit``) and strata."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -13,9 +13,9 @@ class UnitsModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[dict] = []
+        self.rows: list = []  # SampleUnit
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
@@ -47,16 +47,17 @@ class UnitsModel(QAbstractTableModel):
         col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "rank":
-                return row["rank"] + 1
+                return row.rank + 1
             if col == "amount":
-                return fen_to_str(row["amount"])
+                return fen_to_str(row.amount)
             if col == "stratum":
-                return row["stratum"] or self.tr("（全部）")
+                return row.stratum or self.tr("（全部）")
             if col == "fixmedins_name":
-                return row["fixmedins_name"] or row["fixmedins_code"]
+                return row.fixmedins_name or row.fixmedins_code
             if col == "status":
-                return self.status_text(row["status"])
-            return row.get(col) if row.get(col) is not None else ""
+                return self.status_text(row.status)
+            value = getattr(row, col)
+            return value if value is not None else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("rank", "amount", "hits"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

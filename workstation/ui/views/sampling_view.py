@@ -7,19 +7,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSplitter,
+    QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSplitter,
     QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ...core.errors import UsageError
 from ...core.identity import Role
-from ...services import auth_service, profile_service, sampling_record_pdf, sampling_service as svc
+from ...services import auth_service, sampling_record_pdf, sampling_service as svc
+from ...services import sampling_models as sm
 from ..context import UiContext
 from ..errors import show_error
 from ..sampling.appraisal_panel import AppraisalPanel
+from ..sampling.plan_form import PlanForm
+from ..sampling.size_planner import SizePlanner
 from ..sampling.units_model import StrataModel, UnitsModel
 from .base import View
 
@@ -31,37 +33,14 @@ class SamplingView(View):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.current: dict | None = None  # the stored sample shown
+        self.current: sm.SampleInfo | None = None  # the stored sample shown
         self.preview_draw = None
         self._handle = None
-        # -- plan form
-        self.preset = QComboBox()
-        self.preset.setObjectName("preset")
-        self.method = QComboBox()
-        self.method.setObjectName("method")
-        self.use_period = QCheckBox()
-        self.use_period.setObjectName("usePeriod")
-        self.date_from, self.date_to = QDateEdit(), QDateEdit()
-        for w, name in ((self.date_from, "dateFrom"), (self.date_to, "dateTo")):
-            w.setObjectName(name)
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("yyyy-MM-dd")
-        today = QDate.currentDate()
-        first = QDate(today.year(), ((today.month() - 1) // 3) * 3 + 1, 1)
-        self.date_from.setDate(first.addMonths(-3))
-        self.date_to.setDate(first.addDays(-1))
-        self.conditions = QLineEdit()
-        self.conditions.setObjectName("conditions")
-        self.size_kind = QComboBox()
-        self.size_kind.setObjectName("sizeKind")
-        self.size_value = QLineEdit("0.05")
-        self.size_value.setObjectName("sizeValue")
-        self.strata = QLineEdit()
-        self.strata.setObjectName("strata")
-        self.bands = QLineEdit()
-        self.bands.setObjectName("bands")
-        self.seed = QLineEdit()
-        self.seed.setObjectName("seed")
+        # -- plan form (ui/sampling/plan_form.py); its widgets stay reachable as attributes of the view
+        self.form = PlanForm(ctx)
+        for name in ("preset", "method", "use_period", "date_from", "date_to", "conditions", "size_kind",
+                     "size_value", "strata", "bands", "seed", "risk_tier_button"):
+            setattr(self, name, getattr(self.form, name))
         self.preview_button = QPushButton()
         self.preview_button.setObjectName("previewButton")
         self.draw_button = QPushButton()
@@ -78,37 +57,11 @@ class SamplingView(View):
         self.samples.setObjectName("sampleList")
 
         self.plan_box = QGroupBox()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.labels = {k: QLabel() for k in ("preset", "method", "period", "conditions", "size", "strata", "bands",
-                                             "seed")}
-        form.addRow(self.labels["preset"], self.preset)
-        form.addRow(self.labels["method"], self.method)
-        period = QHBoxLayout()
-        period.addWidget(self.use_period)
-        period.addWidget(self.date_from, 1)
-        period.addWidget(QLabel("—"))
-        period.addWidget(self.date_to, 1)
-        form.addRow(self.labels["period"], period)
-        form.addRow(self.labels["conditions"], self.conditions)
-        size = QHBoxLayout()
-        size.addWidget(self.size_kind)
-        size.addWidget(self.size_value, 1)
-        form.addRow(self.labels["size"], size)
-        strata_row = QHBoxLayout()  # #20 hook: "draw by risk tier" fills the strata with risk_tier
-        strata_row.addWidget(self.strata, 1)
-        self.risk_tier_button = QPushButton()
-        self.risk_tier_button.setObjectName("riskTierButton")
-        self.risk_tier_button.clicked.connect(self.draw_by_risk_tier)
-        strata_row.addWidget(self.risk_tier_button)
-        form.addRow(self.labels["strata"], strata_row)
-        form.addRow(self.labels["bands"], self.bands)
-        form.addRow(self.labels["seed"], self.seed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.draw_button)
         pl = QVBoxLayout(self.plan_box)
-        pl.addLayout(form)
+        pl.addWidget(self.form)
         pl.addLayout(buttons)
         pl.addWidget(self.progress)
         pl.addWidget(self.preview_text)
@@ -185,6 +138,12 @@ class SamplingView(View):
         self.tabs.setObjectName("samplingTabs")
         self.tabs.addTab(sample_page, "")
         self.tabs.addTab(self.appraisal, "")
+        self.planner = SizePlanner()
+        planner_page = QWidget()
+        pp = QVBoxLayout(planner_page)
+        pp.addWidget(self.planner)
+        pp.addStretch(1)
+        self.tabs.addTab(planner_page, "")
 
         outer = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(left)
@@ -196,14 +155,8 @@ class SamplingView(View):
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(outer)
 
-        self.preset.currentIndexChanged.connect(self._preset_changed)
-        self.method.currentIndexChanged.connect(self._method_changed)
-        for w in (self.conditions, self.size_value, self.strata, self.bands, self.seed):
-            w.textChanged.connect(self._plan_edited)
-        self.use_period.toggled.connect(self._plan_edited)
-        self.date_from.dateChanged.connect(self._plan_edited)
-        self.date_to.dateChanged.connect(self._plan_edited)
-        self.size_kind.currentIndexChanged.connect(self._plan_edited)
+        self.form.edited.connect(self._plan_edited)
+        self.preset.currentIndexChanged.connect(self._preset_to_planner)
         self.preview_button.clicked.connect(self.preview)
         self.draw_button.clicked.connect(self.draw)
         self.samples.currentItemChanged.connect(lambda cur, _prev: self._open_sample(cur))
@@ -223,23 +176,9 @@ class SamplingView(View):
         return self.tr("抽样")
 
     def retranslate(self) -> None:
-        lab = self.labels
-        lab["preset"].setText(self.tr("预设方案"))
-        lab["method"].setText(self.tr("抽样方法"))
-        lab["period"].setText(self.tr("结算期间"))
-        lab["conditions"].setText(self.tr("筛选条件"))
-        lab["size"].setText(self.tr("样本量"))
-        lab["strata"].setText(self.tr("分层字段"))
-        self.risk_tier_button.setText(self.tr("按风险等级分层"))  # #20 hook
-        lab["bands"].setText(self.tr("金额分档（元）"))
-        lab["seed"].setText(self.tr("随机种子"))
+        self.form.retranslate()
         self.plan_box.setTitle(self.tr("抽样方案"))
         self.list_box.setTitle(self.tr("已存样本"))
-        self.use_period.setText(self.tr("限定"))
-        self.conditions.setPlaceholderText(self.tr("如 med_type=inpatient; medfee_sumamt>=1000"))
-        self.strata.setPlaceholderText(self.tr("如 fixmedins_code 或 amount_band,offsite_flag"))
-        self.bands.setPlaceholderText(self.tr("如 1000,10000"))
-        self.seed.setPlaceholderText(self.tr("由组长给定的数字或掷骰结果"))
         self.preview_button.setText(self.tr("预览抽样框"))
         self.draw_button.setText(self.tr("抽取并保存"))
         self.assign_label.setText(self.tr("分配给"))
@@ -248,85 +187,35 @@ class SamplingView(View):
         self.verify_button.setText(self.tr("重新核对"))
         self.tabs.setTabText(0, self.tr("样本与分配"))
         self.tabs.setTabText(1, self.tr("推算与合格率"))
+        self.tabs.setTabText(2, self.tr("样本量测算"))
+        self.planner.retranslate()
         self._fill_combos()
         self.units_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(UnitsModel.COLUMNS) - 1)
         self._show_summary()
         self.appraisal.retranslate()
 
     def _method_names(self) -> dict[str, str]:
-        return {"srs": self.tr("简单随机抽样"), "stratified": self.tr("分层随机抽样"),
-                "pps": self.tr("按金额概率比例（PPS）"), "census": self.tr("全量（普查）")}
+        return self.form.method_names()
 
     def _fill_combos(self) -> None:
-        keep_preset = self.preset.currentData()
-        keep_method = self.method.currentData() or "srs"
-        for combo in (self.preset, self.method, self.size_kind, self.assign_by):
-            combo.blockSignals(True)
-        self.preset.clear()
-        self.preset.addItem(self.tr("自定义方案"), None)
-        try:
-            in_profile = set(profile_service.active_profile(self.ctx.ws).get("sampling_presets") or [])
-        except Exception:  # a store without profiles still lists the presets
-            in_profile = set()
-        for p in svc.presets():
-            name = p["name_en"] if self.ctx.lang == "en" else p["name_zh"]
-            mark = " ★" if p["id"] in in_profile else ""
-            self.preset.addItem(f"{name}{mark}", p["id"])
-        idx = self.preset.findData(keep_preset)
-        self.preset.setCurrentIndex(max(idx, 0))
-        self.method.clear()
-        for m, name in self._method_names().items():
-            self.method.addItem(name, m)
-        self.method.setCurrentIndex(max(self.method.findData(keep_method), 0))
-        kind = self.size_kind.currentIndex()
-        self.size_kind.clear()
-        self.size_kind.addItem(self.tr("比例"), "rate")
-        self.size_kind.addItem(self.tr("样本量"), "size")
-        self.size_kind.setCurrentIndex(max(kind, 0))
+        self.assign_by.blockSignals(True)
         by = self.assign_by.currentIndex()
         self.assign_by.clear()
         self.assign_by.addItem(self.tr("按件数均衡"), "count")
         self.assign_by.addItem(self.tr("按金额均衡"), "amount")
         self.assign_by.addItem(self.tr("按机构"), "institution")
         self.assign_by.setCurrentIndex(max(by, 0))
-        for combo in (self.preset, self.method, self.size_kind, self.assign_by):
-            combo.blockSignals(False)
-        self._method_changed()
+        self.assign_by.blockSignals(False)
 
     def activated(self) -> None:
         self.refresh_list()
 
     # -- plan ---------------------------------------------------------------------------------------
-    def _preset_changed(self) -> None:
+    def _preset_to_planner(self, *_a) -> None:
         pid = self.preset.currentData()
-        if pid:
-            p = svc.preset(pid)
-            self.method.setCurrentIndex(self.method.findData(p["method"]))
-            conds = []
-            for f, op, v in p["conditions"]:
-                conds.append(f"{f}{op}{','.join(v) if isinstance(v, list) else v}")
-            self.conditions.setText("; ".join(conds))
-            if p.get("rate"):
-                self.size_kind.setCurrentIndex(0)
-                self.size_value.setText(p["rate"])
-            self.strata.clear()
-            if not self.seed.text().strip():
-                self.seed.setText(p.get("seed_contract", ""))
-            self.use_period.setChecked(True)
-        self._plan_edited()
+        rate = self.size_value.text().strip() if self.size_kind.currentData() == "rate" else None
+        self.planner.set_preset(self.preset.currentText() if pid else None, rate)
 
-    def _method_changed(self) -> None:
-        m = self.method.currentData()
-        self.size_kind.setEnabled(m != "census")
-        self.size_value.setEnabled(m != "census")
-        self.strata.setEnabled(m == "stratified")
-        self.bands.setEnabled(m == "stratified")
-        self._plan_edited()
-
-    def draw_by_risk_tier(self) -> None:
-        """#20 hook: stratify by the risk tier of the latest stored risk profile."""
-        self.method.setCurrentIndex(self.method.findData("stratified"))
-        self.strata.setText("risk_tier")
 
     def _plan_edited(self, *_a) -> None:
         self.preview_draw = None
@@ -334,24 +223,7 @@ class SamplingView(View):
         self.preview_text.setText(self.tr("先预览抽样框：确认数量和指纹后再抽取。"))
 
     def plan(self) -> svc.Plan:
-        m = self.method.currentData()
-        conds = [svc.parse_condition(c) for c in self.conditions.text().replace("；", ";").split(";") if c.strip()]
-        value = self.size_value.text().strip()
-        rate = size = None
-        if m != "census":
-            if self.size_kind.currentData() == "rate":
-                rate = value
-            else:
-                if not value.isdigit():
-                    raise UsageError(detail=self.tr("样本量须为整数"))
-                size = int(value)
-        return svc.Plan(
-            method=m, seed=self.seed.text().strip(), conditions=conds, rate=rate, size=size,
-            date_from=self.date_from.date().toString("yyyy-MM-dd") if self.use_period.isChecked() else None,
-            date_to=self.date_to.date().toString("yyyy-MM-dd") if self.use_period.isChecked() else None,
-            strata=[s.strip() for s in self.strata.text().split(",") if s.strip()] if m == "stratified" else [],
-            bands=[b.strip() for b in self.bands.text().split(",") if b.strip()] if m == "stratified" else [],
-            preset=self.preset.currentData())
+        return self.form.plan()
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -387,6 +259,7 @@ class SamplingView(View):
                 lines.append(self.tr("金额≤0 剔除 {k} 个").format(k=len(d.excluded)))
             self.preview_text.setText("\n".join(lines))
             self.draw_button.setEnabled(self._can_draw)
+            self.planner.set_frame(d.frame_size, plan_.rate)
 
         def failed(exc):
             self._busy(False)
@@ -403,16 +276,18 @@ class SamplingView(View):
         ws = self.ctx.ws
 
         def job(progress):
-            out = svc.draw_and_store(ws, plan, progress=progress.report)
-            return out, svc.units(ws, out["sample_id"])
+            return sm.draw_sample(ws, plan, progress.report)
 
         def done(result):
             self._busy(False)
             self.preview_draw = None
-            out, units = result
-            self.preview_text.setText(self.tr("已保存样本 {code}。").format(code=out["code"]))
+            text = self.tr("已保存样本 {code}。").format(code=result.sample.code)
+            for w in result.thin_strata:
+                text += "\n" + self.tr("注意：分层 {h} 只抽到 {n} 个单元（该层 {N} 个）。少于 2 个且未全抽时，整个样本只能按实际发现"
+                                        "主张，请抽取更大的样本。").format(h=w.stratum or "—", n=w.sample_size, N=w.frame_size)
+            self.preview_text.setText(text)
             self.ctx.bus.data_changed.emit("samples")
-            self.refresh_list(select=out["sample_id"])
+            self.refresh_list(select=result.sample.sample_id)
 
         def failed(exc):
             self._busy(False)
@@ -422,7 +297,7 @@ class SamplingView(View):
 
     # -- stored samples -------------------------------------------------------------------------
     def refresh_list(self, select: int | None = None) -> None:
-        keep = select if select is not None else (self.current or {}).get("sample_id")
+        keep = select if select is not None else (self.current.sample_id if self.current else None)
 
         def done(samples):
             self.samples.blockSignals(True)
@@ -430,17 +305,17 @@ class SamplingView(View):
             chosen = None
             for s in reversed(samples):
                 item = QListWidgetItem(self.tr("{code}  {method}  种子 {seed}  {n}/{N}  已审 {r}").format(
-                    code=s["code"], method=self._method_names()[s["method"]], seed=s["seed"], n=s["sample_size"],
-                    N=s["frame_size"], r=s["reviewed"]))
-                item.setData(Qt.ItemDataRole.UserRole, s["sample_id"])
+                    code=s.code, method=self._method_names()[s.method], seed=s.seed, n=s.sample_size,
+                    N=s.frame_size, r=s.reviewed))
+                item.setData(Qt.ItemDataRole.UserRole, s.sample_id)
                 self.samples.addItem(item)
-                if s["sample_id"] == keep:
+                if s.sample_id == keep:
                     chosen = item
             self.samples.blockSignals(False)
             if chosen is not None:
                 self.samples.setCurrentItem(chosen)
 
-        self.ctx.run(lambda p: svc.list_samples(self.ctx.ws), name="sample-list", on_success=done)
+        self.ctx.run(lambda p: sm.sample_summaries(self.ctx.ws), name="sample-list", on_success=done)
 
     def _open_sample(self, item: QListWidgetItem | None) -> None:
         if item is None:
@@ -449,21 +324,21 @@ class SamplingView(View):
         ws = self.ctx.ws
 
         def job(progress):
-            return svc.describe(ws, sid, with_selected=False), svc.units(ws, sid)
+            return sm.sample_info(ws, sid), sm.sample_units(ws, sid)
 
         self.ctx.run(job, name="sample-open", on_success=lambda r: self._set_sample(*r),
                      on_failure=lambda exc: show_error(self, exc, self.ctx.lang))
 
-    def _set_sample(self, sample: dict | None, units: list[dict] | None = None) -> None:
+    def _set_sample(self, sample: sm.SampleInfo | None, units: tuple[sm.SampleUnit, ...] = ()) -> None:
         self.current = sample
-        self.strata_model.set_rows([(x["stratum"], x["frame_size"], x["sample_size"]) for x in sample["strata"]]
+        self.strata_model.set_rows([(x.stratum, x.frame_size, x.sample_size) for x in sample.strata]
                                    if sample else [])
-        self.units_model.set_rows(units or [])
+        self.units_model.set_rows(list(units))
         self.units_table.resizeColumnsToContents()
         for w in (self.assign_button, self.record_button, self.verify_button):
             w.setEnabled(sample is not None)
         self.verify_text.clear()
-        self.appraisal.set_sample(sample["sample_id"] if sample else None)
+        self.appraisal.set_sample(sample.sample_id if sample else None)
         self._show_summary()
 
     def _show_summary(self) -> None:
@@ -473,9 +348,11 @@ class SamplingView(View):
             return
         self.summary.setText(self.tr(
             "样本 {code}（{method}） 种子 {seed}；抽样框 N = {N}，样本 n = {n}；由 {who} 于 {at} 抽取。\n"
-            "抽样框指纹 {fp}").format(code=s["code"], method=self._method_names()[s["method"]], seed=s["seed"],
-                                   N=f'{s["frame_size"]:,}', n=f'{s["sample_size"]:,}', who=s["created_by"],
-                                   at=s["created_at"].replace("T", " "), fp=s["frame_sha256"]))
+            "抽样框指纹 {fp}").format(code=s.code, method=self._method_names()[s.method], seed=s.seed,
+                                   N=f"{s.frame_size:,}", n=f"{s.sample_size:,}", who=s.created_by,
+                                   at=s.created_at, fp=s.frame_sha256)
+            + "\n" + self.tr("审核队列按随机顺序（键序）列出本样本的单元：中期推算只使用按此顺序连续审完的单元，"
+                             "跳着审会使推算暂停，直到前面的单元审完。"))
 
     def _load_reviewers(self) -> None:
         def done(users):
@@ -496,16 +373,16 @@ class SamplingView(View):
             return
         names = [self.reviewers.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.reviewers.count())
                  if self.reviewers.item(i).checkState() == Qt.CheckState.Checked]
-        sid, by, ws = self.current["sample_id"], self.assign_by.currentData(), self.ctx.ws
+        sid, by, ws = self.current.sample_id, self.assign_by.currentData(), self.ctx.ws
 
         def job(progress):
-            return svc.assign(ws, sid, names, by=by), svc.units(ws, sid)
+            return sm.assign_sample(ws, sid, names, by), sm.sample_units(ws, sid)
 
         def done(result):
             res, units = result
-            self.units_model.set_rows(units)
+            self.units_model.set_rows(list(units))
             self.units_table.resizeColumnsToContents()
-            self.verify_text.setText(self.tr("已分配：") + "，".join(f"{k} {v}" for k, v in res["assigned"].items()))
+            self.verify_text.setText(self.tr("已分配：") + "，".join(f"{k} {v}" for k, v in res.assigned))
             self.ctx.bus.data_changed.emit("review")
 
         self.ctx.run(job, name="sample-assign", on_success=done,
@@ -514,33 +391,33 @@ class SamplingView(View):
     def verify(self) -> None:
         if not self.current:
             return
-        sid, ws = self.current["sample_id"], self.ctx.ws
+        sid, ws = self.current.sample_id, self.ctx.ws
 
         def done(v):
-            if v["frame_matches"] and v["selection_matches"] and v.get("profile_matches", True):  # #20 hook
+            if v.frame_matches and v.selection_matches and v.profile_matches is not False:  # #20 hook
                 self.verify_text.setText(self.tr("核对通过：按存储的条件和种子重新抽取，抽样框与样本完全一致。"))
             else:
                 self.verify_text.setText(self.tr(
                     "核对未通过：抽样框{f}，样本{s}。现有抽样框 {N} 条（抽样时 {N0} 条）。").format(
-                    f=self.tr("一致") if v["frame_matches"] else self.tr("不一致"),
-                    s=self.tr("一致") if v["selection_matches"] else self.tr("不一致"),
-                    N=v["frame_size"], N0=v["stored_frame_size"]))
-                if v.get("profile_matches") is False:  # #20 hook
+                    f=self.tr("一致") if v.frame_matches else self.tr("不一致"),
+                    s=self.tr("一致") if v.selection_matches else self.tr("不一致"),
+                    N=v.frame_size, N0=v.stored_frame_size))
+                if v.profile_matches is False:  # #20 hook
                     self.verify_text.setText(self.verify_text.text() + self.tr("风险画像已改变（数据或线索有变）。"))
 
-        self.ctx.run(lambda p: svc.verify(ws, sid, p.report), name="sample-verify", on_success=done,
+        self.ctx.run(lambda p: sm.verify_sample(ws, sid, p.report), name="sample-verify", on_success=done,
                      on_failure=lambda exc: show_error(self, exc, self.ctx.lang))
 
     def print_record(self) -> None:
         if not self.current:
             return
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("保存抽样记录"), f'{self.current["code"]}.pdf',
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("保存抽样记录"), f"{self.current.code}.pdf",
                                                "PDF (*.pdf)")
         if path:
             self.save_record(Path(path))
 
     def save_record(self, path: Path):
-        sid, ws = self.current["sample_id"], self.ctx.ws
+        sid, ws = self.current.sample_id, self.ctx.ws
         return self.ctx.run(lambda p: sampling_record_pdf.write_record(ws, sid, path), name="sample-record",
                             on_success=lambda r: self.verify_text.setText(self.tr("已保存抽样记录 {f}").format(f=r["file"])),
                             on_failure=lambda exc: show_error(self, exc, self.ctx.lang))

@@ -1,0 +1,14 @@
+"""The one place where imported rows are written: "insert these rows into this table".
+
+Kept narrow so that another backend can put its own bulk path here (for
+PostgreSQL, COPY) without touching parsing, validation or the lookups of
+import_service. ``rows`` are tuples in the order of ``columns``.
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+
+def insert_rows(cur: Any, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+    """Append rows to a claims table inside the caller's transaction (DB-API ``executemany``)."""
+    cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
