@@ -26,7 +26,30 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate to ``revision`` in one transaction.
+
+    On SQLite a batch migration may rebuild a table (copy, drop, rename), which
+    foreign keys that point at it would refuse; SQLite's own procedure for such
+    changes is to switch foreign keys off for the migration and check them all
+    afterwards (sqlite.org/lang_altertable.html), which is what happens here: a
+    migration that leaves a dangling reference is rolled back.
+    """
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        # on the driver's own connection (autocommit): inside a transaction SQLite ignores the pragma
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+                if sqlite:
+                    bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if bad:
+                        raise RuntimeError(f"migration left {len(bad)} rows with a dangling foreign key "
+                                           f"(first in table {bad[0][0]})")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
