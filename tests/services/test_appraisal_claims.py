@@ -227,14 +227,13 @@ def test_defect_4_on_the_demo_store_reproduces_the_issue_figures(tmp_path):
 
     from sqlalchemy import func, select
 
-    from workstation.app import store_created_hooks
     from workstation.core import appraisal as ap
     from workstation.services.auth_service import unlock
     from workstation.services.demo import build_demo
 
     os.environ.setdefault("WORKSTATION_KDF_LOG2N", "10")
     db = tmp_path / "demo.db"
-    build_demo(db, size="small", on_created=store_created_hooks())
+    build_demo(db, size="small")
     ws = unlock(db, "demo-admin", "demo")
     try:
         (smp,) = svc.list_samples(ws)

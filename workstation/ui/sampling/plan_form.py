@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from ...core.errors import UsageError
+from ...core.errors import NotFound, UsageError
 from ...services import profile_service, sampling_service as svc
 from ..context import UiContext
 
@@ -19,6 +19,7 @@ class PlanForm(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._in_profile: frozenset[str] = frozenset()  # preset ids of the active profile (load_profile_marks)
         self.preset = QComboBox()
         self.preset.setObjectName("preset")
         self.method = QComboBox()
@@ -81,6 +82,7 @@ class PlanForm(QWidget):
         self.date_from.dateChanged.connect(self._emit)
         self.date_to.dateChanged.connect(self._emit)
         self.size_kind.currentIndexChanged.connect(self._emit)
+        self.load_profile_marks()
 
     def draw_by_risk_tier(self) -> None:
         """#20 hook: stratify by the risk tier of the latest stored risk profile."""
@@ -108,6 +110,23 @@ class PlanForm(QWidget):
         self.seed.setPlaceholderText(self.tr("由组长给定的数字或掷骰结果"))
         self.fill_combos()
 
+    def load_profile_marks(self) -> None:
+        """Mark (★) the presets the active contract profile names; the profile is read on the DB worker."""
+        ws = self.ctx.ws
+
+        def marks(_progress) -> frozenset[str]:
+            try:
+                return frozenset(profile_service.active_profile(ws).get("sampling_presets") or [])
+            except NotFound:  # the active profile was deleted: the presets are listed unmarked
+                return frozenset()
+
+        self.ctx.run(marks, name="sampling-preset-marks", on_success=self._got_profile_marks)
+
+    def _got_profile_marks(self, marks: frozenset[str]) -> None:
+        if marks != self._in_profile:
+            self._in_profile = marks
+            self.fill_combos()
+
     def method_names(self) -> dict[str, str]:
         return {"srs": self.tr("简单随机抽样"), "stratified": self.tr("分层随机抽样"),
                 "pps": self.tr("按金额概率比例（PPS）"), "census": self.tr("全量（普查）")}
@@ -119,10 +138,7 @@ class PlanForm(QWidget):
             combo.blockSignals(True)
         self.preset.clear()
         self.preset.addItem(self.tr("自定义方案"), None)
-        try:
-            in_profile = set(profile_service.active_profile(self.ctx.ws).get("sampling_presets") or [])
-        except Exception:  # a store without profiles still lists the presets
-            in_profile = set()
+        in_profile = self._in_profile
         for p in svc.presets():
             name = p["name_en"] if self.ctx.lang == "en" else p["name_zh"]
             mark = " ★" if p["id"] in in_profile else ""
