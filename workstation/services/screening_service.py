@@ -94,6 +94,10 @@ def explain(flag: FlagInfo, lang: str) -> str:
     try:
         return rule_info(flag.rule_id).explain(lang, flag.params)
     except KeyError:
+        if "template" in flag.params:  # a knowledge point's flag (rule-templates.md)
+            from ..core.knowledge_text import explain as explain_point
+
+            return explain_point(flag.params, lang)
         return flag.rule_id
 
 
@@ -175,9 +179,12 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
     """
     import time
 
+    from . import knowledge_screen, knowledge_service
+
     available = rule_ids()
-    wanted = tuple(available) if not rules else tuple(dict.fromkeys(rules))
-    unknown = [r for r in wanted if r not in available]
+    points = {p.point.rule_id: p.point for p in knowledge_service.list_points(ws, active_only=True)}
+    wanted = tuple(available) + tuple(points) if not rules else tuple(dict.fromkeys(rules))
+    unknown = [r for r in wanted if r not in available and r not in points]
     if unknown:
         raise UsageError(detail=T("未知规则：{ids}", "unknown rule: {ids}").render(ws.lang, ids=", ".join(unknown)))
     params = current_params(ws)
@@ -194,12 +201,14 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
         # shadows main for unqualified names), so only its making reads and
         # decrypts the table; it holds codes, times and amounts, no personal data,
         # and is dropped at the end.
-        copy = sum(1 for r in wanted if r in LINE_RULES) >= 2
+        run_points = [points[r] for r in wanted if r in points]
+        wanted_fixed = [r for r in wanted if r not in points]
+        copy = sum(1 for r in wanted if r in LINE_RULES) + (1 if run_points else 0) >= 2
         try:
             cur = raw.cursor()
             if copy:
                 cur.execute(f"CREATE TEMP TABLE fee_lines AS SELECT {_LINE_COPY_COLS} FROM main.fee_lines")
-            for i, rule_id in enumerate(wanted):
+            for i, rule_id in enumerate(wanted_fixed):
                 if progress is not None:
                     progress.report(i, len(wanted), rule_id)
                 started = time.perf_counter()
@@ -212,6 +221,8 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
                                              time.perf_counter() - started))
                 if on_rule:
                     on_rule(rule_id, len(hits))
+            summaries += [RuleSummary(*x) for x in knowledge_screen.screen_points(
+                s.connection(), run_points, run.id, remove_others=not rules, fixed=available)]
             if progress is not None:
                 progress.report(len(wanted), len(wanted), "")
         except Exception as exc:
