@@ -244,3 +244,27 @@ EXPECTED = sorted([
     # B 3 Mar: main B2 (30); B3: 10 > 6 → 4.
     ("D", "A", "1", 4_00), ("D", "A", "3", 4_00), ("D", "B", "3", 4_00),
 ])
+
+
+# -- readmission_exclude_dx (profile parameter of SPLIT_HOSPITALIZATION) ----------------------
+def test_readmission_exclude_dx_skips_planned_readmissions_only_by_bs_diagnosis(ws):
+    from sqlalchemy import text
+
+    from workstation.services import profile_service
+
+    add(ws, settlement("A1", begndate="2025-03-01", enddate="2025-03-05", dise_codg="Z51.1"),
+        settlement("B1", begndate="2025-03-10", enddate="2025-03-12", setl_time="2025-03-12 10:00:00",
+                   dise_codg="z51.0"),
+        settlement("A2", psn_no="P2", begndate="2025-03-01", enddate="2025-03-05", dise_codg="Z51.1",
+                   setl_time="2025-03-05 11:00:00"),
+        settlement("B2", psn_no="P2", begndate="2025-03-10", enddate="2025-03-12", setl_time="2025-03-12 11:00:00",
+                   dise_codg="C34.9"))
+    ss.run_screen(ws, ["SPLIT_HOSPITALIZATION"])
+    assert {f.setl_id for f in ss.list_flags(ws, rule_id="SPLIT_HOSPITALIZATION")} == {"B1", "B2"}
+    pid = profile_service.active_profile_id(ws)
+    after = ss.set_rule_params(ws, pid, {"readmission_exclude_dx": "Z51；Z49, Z51"})
+    assert after["readmission_exclude_dx"] == "Z51;Z49"
+    ss.run_screen(ws, ["SPLIT_HOSPITALIZATION"])
+    assert {f.setl_id for f in ss.list_flags(ws, rule_id="SPLIT_HOSPITALIZATION")} == {"B2"}
+    with ws.store.read() as s:
+        assert s.execute(text("SELECT user FROM events WHERE action = 'profile.rule_params'")).scalar_one() == "admin"

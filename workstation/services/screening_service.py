@@ -159,6 +159,10 @@ def _clean_param(name: str, kind: str, value: Any) -> Any:
             if not dec.is_finite() or dec <= 0 or dec > 1:
                 raise bad
             return str(dec)
+        if kind == "prefix_list":
+            from ..core.rules import prefix_list
+
+            return ";".join(prefix_list(value))
         if kind == "integer":
             number = int(str(value).strip())
             if number < 0 or number > 3650:
