@@ -283,3 +283,84 @@ def import_file(ws: Workspace, path: Path | str, **kw):
     from . import import_service
 
     return import_service.import_file(ws, path, **kw)
+
+
+# -- the rule library and the preview --------------------------------------------------------
+@dataclass(frozen=True)
+class LibraryRow:
+    """One rule of the library view: fixed or a point, with its outcomes and precision."""
+
+    rule_id: str
+    kind: str  # fixed | knowledge
+    template: str | None
+    name: str
+    source: str
+    active: bool
+    effective_from: str | None
+    effective_to: str | None
+    flags: int
+    confirmed: int
+    rejected: int
+    open: int
+    precision: Any  # Decimal | None
+    point: kn.Point | None
+
+
+def library(ws: Workspace, lang: str) -> list[LibraryRow]:
+    """Every rule in the order of ``rules list``, with its counts (rules stats)."""
+    from . import rule_precision
+    from .catalog_service import rule_catalog
+
+    stats = {s.rule_id: s for s in rule_precision.rule_stats(ws)}
+    points = {p.point.rule_id: p.point for p in list_points(ws)}
+    catalog = rule_catalog()
+    out = []
+    for rid in list(kn.FIXED_RULE_IDS) + sorted(points):
+        st = stats.get(rid) or rule_precision.RuleStats(rid, 0, 0, 0, 0)
+        p = points.get(rid)
+        if p is None:
+            name = catalog.get(rid).name(lang)
+            out.append(LibraryRow(rid, "fixed", None, name, "", True, None, None, st.flags, st.confirmed,
+                                  st.rejected, st.open, st.precision, None))
+        else:
+            out.append(LibraryRow(rid, "knowledge", p.template, p.rule_name, p.source, p.active, p.effective_from,
+                                  p.effective_to, st.flags, st.confirmed, st.rejected, st.open, st.precision, p))
+    return out
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a point alone would record now: count, money, a sample of its flags (nothing recorded)."""
+
+    count: int
+    amount: int  # fen
+    sample: tuple[tuple[str, str | None, int, str], ...]  # (setl_id, feedetl_sn, fen, explanation)
+
+
+def preview(ws: Workspace, values: dict[str, Any], lang: str, sample_size: int = 20) -> Preview:
+    """Validate like the editor, compute the point's flags in a transaction that is rolled back."""
+    from . import knowledge_screen
+
+    point, problems = kn.parse_point(values)
+    if problems:
+        raise PointInvalid(problems)
+    point = kn.with_active(point, True)
+    with ws.store.session() as s:
+        try:
+            row = s.get(KnowledgePointRow, point.rule_id)
+            _write(s, row, point, ws.user.name)
+            hits = knowledge_screen.run_points(s.connection(), [point])[point.rule_id]
+        finally:
+            s.rollback()  # recording nothing: the point and the terms written for the query go
+    from ..core.knowledge_text import explain
+
+    step = max(1, len(hits) // sample_size)
+    sample = tuple((h.setl_id, h.feedetl_sn, int(h.amount), explain(h.params, lang))
+                   for h in hits[::step][:sample_size])
+    return Preview(len(hits), sum(int(h.amount) for h in hits), sample)
+
+
+def point_names(ws: Workspace) -> dict[str, str]:
+    """rule_id -> rule_name of every point (for group lists and explanations)."""
+    with ws.store.read() as s:
+        return dict(s.execute(select(KnowledgePointRow.rule_id, KnowledgePointRow.rule_name)).all())

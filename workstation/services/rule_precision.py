@@ -171,3 +171,26 @@ def set_threshold(ws: Workspace, value: Any) -> Decimal:
 def is_low(stats: RuleStats, limit: Decimal) -> bool:
     p = stats.precision
     return p is not None and p < limit
+
+
+@dataclass(frozen=True)
+class FlagBehind:
+    setl_id: str
+    feedetl_sn: str | None
+    amount: int
+    explanation: str
+
+
+def flags_behind(ws: Workspace, rule_id: str, wanted: str, lang: str, limit: int = 200) -> list[FlagBehind]:
+    """The flags behind one count of ``rules stats`` (confirmed, rejected or open), with explanations."""
+    from . import screening_service as ss
+
+    ids = set(flags_with_outcome(ws, rule_id, wanted, limit))
+    if not ids:
+        return []
+    flags = [f for f in ss.list_flags(ws, rule_id=rule_id) if f.id in ids]
+    return [FlagBehind(f.setl_id, f.feedetl_sn, f.amount, ss.explain(f, lang)) for f in flags]
+
+
+def stats_by_rule(ws: Workspace) -> dict[str, RuleStats]:
+    return {s.rule_id: s for s in rule_stats(ws)}

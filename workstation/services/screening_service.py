@@ -312,8 +312,11 @@ def groups_by_rule(ws: Workspace, lang: str | None = None) -> list[Group]:
     for rid in rule_catalog().ids:
         r = rows.pop(rid, (rid, 0, 0, 0))
         out.append(Group(rid, rule_name(rid, lang), r[1], int(r[2]), r[3]))
-    for rid, r in sorted(rows.items()):  # flags of a rule no longer in the catalog
-        out.append(Group(rid, rid, r[1], int(r[2]), r[3]))
+    from .knowledge_service import point_names
+
+    names = point_names(ws)
+    for rid, r in sorted(rows.items()):  # flags of knowledge points (by rule_id), or of a rule no longer there
+        out.append(Group(rid, names.get(rid, rid), r[1], int(r[2]), r[3]))
     return out
 
 

@@ -8,6 +8,7 @@ VIEWS = (
     ("queue", "queue_view", "QueueView"),
     ("settlements", "settlements_view", "SettlementsView"),
     ("flags", "flags_view", "FlagsView"),
+    ("rules", "rules_view", "RulesView"),
     ("sampling", "sampling_view", "SamplingView"),
     ("dossiers", "dossiers_view", "DossiersView"),
     ("roster", "roster_view", "RosterView"),
