@@ -33,26 +33,34 @@ from ..core.rules import CNT_SCALE, cnt_text, fen_text, round_fen
 from .rules import Hit
 
 TEMP_TABLES = ("kn_lines", "kn_codes", "kn_sel")
+# one letter per line template in kn_lines (narrower than the template id on millions of rows)
+TP = {kn.ITEM_SCOPE: "S", kn.ITEM_PAIR: "P", kn.FREQUENCY: "F", kn.COURSE_DAYS: "C", kn.ANNUAL_AMOUNT_CAP: "Y",
+      kn.ASSOCIATED_MISSING: "M", kn.SECONDARY_DISCOUNT: "D"}
 INPATIENT = "({t}.med_type = '21' OR (length({t}.med_type) = 4 AND substr({t}.med_type, 1, 2) = '21'))"
 TIME_ORDER = "l.t, l.setl_id, {sn}"
 
 
 @dataclass(frozen=True)
 class Dialect:
-    epoch_seconds: str  # SQL: seconds since 1970 of f.fee_ocur_time ('YYYY-MM-DD HH:MM:SS')
-    day_number: str  # SQL: whole days since an epoch of the date of f.fee_ocur_time
+    name: str
     sn_order: str  # SQL: l.sn sorted by code point
+
+    def epoch_seconds(self, t: str) -> str:
+        """SQL: seconds since 1970 of a time text 'YYYY-MM-DD HH:MM:SS'."""
+        if self.name == "postgresql":
+            return f"CAST(EXTRACT(EPOCH FROM CAST({t} AS timestamp)) AS BIGINT)"
+        return f"CAST(strftime('%s', {t}) AS INTEGER)"
+
+    def day_number(self, t: str) -> str:
+        """SQL: whole days since an epoch of the date of a time text."""
+        if self.name == "postgresql":
+            return f"(CAST(substr({t}, 1, 10) AS date) - DATE '1970-01-01')"
+        return f"CAST(julianday(substr({t}, 1, 10)) AS INTEGER)"
 
 
 def dialect_exprs(name: str) -> Dialect:
     """The only dialect difference of the templates: time arithmetic and text order."""
-    if name == "postgresql":
-        return Dialect("CAST(EXTRACT(EPOCH FROM CAST(f.fee_ocur_time AS timestamp)) AS BIGINT)",
-                       "(CAST(substr(f.fee_ocur_time, 1, 10) AS date) - DATE '1970-01-01')",
-                       'l.sn COLLATE "C"')
-    return Dialect("CAST(strftime('%s', f.fee_ocur_time) AS INTEGER)",
-                   "CAST(julianday(substr(f.fee_ocur_time, 1, 10)) AS INTEGER)",
-                   "l.sn")
+    return Dialect(name, 'l.sn COLLATE "C"' if name == "postgresql" else "l.sn")
 
 
 # -- preparing ---------------------------------------------------------------------------
@@ -66,25 +74,24 @@ def _prepare(conn: Connection, points: list[kn.Point], d: Dialect) -> None:
     conn.execute(text("CREATE TEMPORARY TABLE kn_sel (rule_id VARCHAR(40) PRIMARY KEY)"))
     conn.execute(text("INSERT INTO kn_sel (rule_id) VALUES (:r)"), [{"r": p.rule_id} for p in points])
     conn.execute(text("CREATE TEMPORARY TABLE kn_codes (code VARCHAR(64) NOT NULL, rule_id VARCHAR(40) NOT NULL, "
-                      "role VARCHAR(1) NOT NULL, template VARCHAR(32) NOT NULL, PRIMARY KEY (code, rule_id, role))"))
+                      "role VARCHAR(1) NOT NULL, tp VARCHAR(1) NOT NULL, PRIMARY KEY (code, rule_id, role))"))
     rows = []
     for p in points:
-        rows += [{"c": c, "r": p.rule_id, "o": "A", "t": p.template} for c in p.item_codes]
-        rows += [{"c": c, "r": p.rule_id, "o": "B", "t": p.template} for c in p.other_codes]
+        rows += [{"c": c, "r": p.rule_id, "o": "A", "t": TP[p.template]} for c in p.item_codes]
+        rows += [{"c": c, "r": p.rule_id, "o": "B", "t": TP[p.template]} for c in p.other_codes]
     if rows:
-        conn.execute(text("INSERT INTO kn_codes (code, rule_id, role, template) VALUES (:c, :r, :o, :t)"), rows)
+        conn.execute(text("INSERT INTO kn_codes (code, rule_id, role, tp) VALUES (:c, :r, :o, :t)"), rows)
     # One pass over the fee lines: each line probes the (small) code table by its code.
-    conn.execute(text(f"""
+    # Narrow on purpose (it may hold millions of rows): the day and hour are substr of t,
+    # epoch seconds, day numbers and the settlement's person are computed by the few
+    # templates that need them, on their own rows.
+    conn.execute(text("""
         CREATE TEMPORARY TABLE kn_lines AS
-        SELECT c.rule_id AS rule_id, c.role AS role, c.template AS template, f.id AS line_id,
+        SELECT c.rule_id AS rule_id, c.role AS role, c.tp AS tp, f.id AS line_id,
                f.setl_id AS setl_id, f.feedetl_sn AS sn, f.fee_ocur_time AS t,
-               substr(f.fee_ocur_time, 1, 10) AS day, substr(f.fee_ocur_time, 1, 13) AS hr,
-               {d.epoch_seconds} AS ts, {d.day_number} AS dn,
-               f.cnt AS cnt, f.pric AS pric, f.det_item_fee_sumamt AS det, f.pric_uplmt_amt AS cap,
-               s.psn_no AS psn_no, s.dise_codg AS dx
+               f.cnt AS cnt, f.pric AS pric, f.det_item_fee_sumamt AS det, f.pric_uplmt_amt AS cap
         FROM fee_lines f
           JOIN kn_codes c ON c.code = f.med_list_codg
-          JOIN settlements s ON s.setl_id = f.setl_id
         WHERE f.fee_ocur_time IS NOT NULL"""))
     conn.execute(text("CREATE INDEX kn_lines_rule_setl ON kn_lines (rule_id, setl_id, role)"))
 
@@ -107,9 +114,10 @@ def _item_scope(conn, pts, d):
 
     dx = "lower(trim(s.dise_codg))"
     sql = f"""
-        SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.det, l.day, l.dx, s.med_type, s.hosp_lv, s.insutype
+        SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.det, substr(l.t, 1, 10), s.dise_codg, s.med_type,
+               s.hosp_lv, s.insutype
         FROM kn_lines l JOIN settlements s ON s.setl_id = l.setl_id
-        WHERE l.template = 'ITEM_SCOPE' AND (
+        WHERE l.tp = 'S' AND (
             {limit('class', cls)} OR {limit('hosp_lv', 's.hosp_lv')} OR {limit('insutype', 's.insutype')}
             OR {limit('dise', 'trim(s.dise_codg)', f"substr({dx}, 1, length(v.value)) = v.value")})"""
     for rid, line_id, setl_id, sn, det, day, dx_, med_type, hosp_lv, insutype in conn.execute(text(sql)):
@@ -129,16 +137,18 @@ def _item_scope(conn, pts, d):
 
 def _item_pair(conn, pts, d):
     sql = """
-        SELECT b.rule_id, b.line_id, b.setl_id, b.sn, b.det, b.day, b.dx, b.t, b.ts, a.sn, a.t, a.ts
+        SELECT b.rule_id, b.line_id, b.setl_id, b.sn, b.det, substr(b.t, 1, 10), NULL, b.t, {bts}, a.sn, a.t,
+               {ats}
         FROM kn_lines b
           JOIN knowledge_points p ON p.rule_id = b.rule_id
           JOIN kn_lines a ON a.rule_id = b.rule_id AND a.setl_id = b.setl_id AND a.role = 'A'
                           AND a.line_id <> b.line_id
-        WHERE b.template = 'ITEM_PAIR' AND b.role = 'B' AND (
+        WHERE b.tp = 'P' AND b.role = 'B' AND (
             p.window_kind = 'settlement'
-            OR (p.window_kind = 'day' AND a.day = b.day)
-            OR (p.window_kind = 'hour' AND a.hr = b.hr)
-            OR (p.window_kind = 'hours' AND a.ts - b.ts <= p.window_n * 3600 AND b.ts - a.ts <= p.window_n * 3600))"""
+            OR (p.window_kind = 'day' AND substr(a.t, 1, 10) = substr(b.t, 1, 10))
+            OR (p.window_kind = 'hour' AND substr(a.t, 1, 13) = substr(b.t, 1, 13))
+            OR (p.window_kind = 'hours' AND {ats} - {bts} <= p.window_n * 3600
+                AND {bts} - {ats} <= p.window_n * 3600))""".format(ats=d.epoch_seconds("a.t"), bts=d.epoch_seconds("b.t"))
     best: dict[tuple[str, int], tuple] = {}
     partners: dict[tuple[str, int], int] = defaultdict(int)
     for row in conn.execute(text(sql)):
@@ -160,12 +170,12 @@ def _frequency(conn, pts, d):
     order = TIME_ORDER.format(sn=d.sn_order)
     sql = f"""
         SELECT rule_id, line_id, setl_id, sn, cnt, det, day, dx, w, n, limit_scaled FROM (
-            SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.cnt, l.det, l.day, l.dx, p.limit_scaled,
-                   sum(l.cnt) OVER w AS w, count(*) OVER w AS n
+            SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.cnt, l.det, substr(l.t, 1, 10) AS day, NULL AS dx,
+                   p.limit_scaled, sum(l.cnt) OVER w AS w, count(*) OVER w AS n
             FROM kn_lines l JOIN knowledge_points p ON p.rule_id = l.rule_id
-            WHERE l.template = 'FREQUENCY' AND p.window_kind IN ('hour', 'day')
+            WHERE l.tp = 'F' AND p.window_kind IN ('hour', 'day')
             WINDOW w AS (PARTITION BY l.rule_id, l.setl_id,
-                                      CASE WHEN p.window_kind = 'hour' THEN l.hr ELSE l.day END
+                                      substr(l.t, 1, CASE WHEN p.window_kind = 'hour' THEN 13 ELSE 10 END)
                          ORDER BY {order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) x
         WHERE cnt > 0 AND w > limit_scaled"""
     rows = list(conn.execute(text(sql)))
@@ -173,8 +183,15 @@ def _frequency(conn, pts, d):
     for n in spans:
         # RANGE offsets must be constants: one query per distinct N (a handful), never per point.
         rows += list(conn.execute(text(f"""
+            WITH g AS (
+                SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.t, l.cnt, l.det, p.limit_scaled, s.psn_no,
+                       {d.day_number("l.t")} AS dn
+                FROM kn_lines l JOIN knowledge_points p ON p.rule_id = l.rule_id
+                  JOIN settlements s ON s.setl_id = l.setl_id
+                WHERE l.tp = 'F' AND p.window_kind = 'days' AND p.window_n = :n)
             SELECT rule_id, line_id, setl_id, sn, cnt, det, day, dx, rs - dt + dr AS w, k, limit_scaled FROM (
-                SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.cnt, l.det, l.day, l.dx, p.limit_scaled,
+                SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.cnt, l.det, substr(l.t, 1, 10) AS day, NULL AS dx,
+                       l.limit_scaled,
                        sum(l.cnt) OVER (PARTITION BY l.rule_id, l.psn_no ORDER BY l.dn
                                         RANGE BETWEEN {int(n) - 1} PRECEDING AND CURRENT ROW) AS rs,
                        count(*) OVER (PARTITION BY l.rule_id, l.psn_no ORDER BY l.dn
@@ -182,8 +199,7 @@ def _frequency(conn, pts, d):
                        sum(l.cnt) OVER (PARTITION BY l.rule_id, l.psn_no, l.dn) AS dt,
                        sum(l.cnt) OVER (PARTITION BY l.rule_id, l.psn_no, l.dn ORDER BY {order}
                                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS dr
-                FROM kn_lines l JOIN knowledge_points p ON p.rule_id = l.rule_id
-                WHERE l.template = 'FREQUENCY' AND p.window_kind = 'days' AND p.window_n = :n) x
+                FROM g l) x
             WHERE cnt > 0 AND rs - dt + dr > limit_scaled"""), {"n": n}))
     for rid, line_id, setl_id, sn, cnt, det, day, dx, w, _k, lim in rows:
         p = pts[rid]
@@ -197,11 +213,12 @@ def _frequency(conn, pts, d):
 def _course_days(conn, pts, d):
     sql = """
         SELECT rule_id, line_id, setl_id, sn, det, day, dx, k, first_day, limit_scaled FROM (
-            SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.det, l.day, l.dx, p.limit_scaled,
-                   dense_rank() OVER (PARTITION BY l.rule_id, l.setl_id ORDER BY l.day) AS k,
-                   min(l.day) OVER (PARTITION BY l.rule_id, l.setl_id) AS first_day
+            SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.det, substr(l.t, 1, 10) AS day, NULL AS dx,
+                   p.limit_scaled,
+                   dense_rank() OVER (PARTITION BY l.rule_id, l.setl_id ORDER BY substr(l.t, 1, 10)) AS k,
+                   min(substr(l.t, 1, 10)) OVER (PARTITION BY l.rule_id, l.setl_id) AS first_day
             FROM kn_lines l JOIN knowledge_points p ON p.rule_id = l.rule_id
-            WHERE l.template = 'COURSE_DAYS') x
+            WHERE l.tp = 'C') x
         WHERE k > limit_scaled"""
     for rid, line_id, setl_id, sn, det, day, dx, k, first_day, lim in conn.execute(text(sql)):
         p = pts[rid]
@@ -213,11 +230,13 @@ def _annual_cap(conn, pts, d):
     order = TIME_ORDER.format(sn=d.sn_order)
     sql = f"""
         SELECT rule_id, line_id, setl_id, sn, det, day, dx, c, limit_scaled FROM (
-            SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.det, l.day, l.dx, p.limit_scaled,
-                   sum(l.det) OVER (PARTITION BY l.rule_id, l.psn_no, substr(l.day, 1, 4) ORDER BY {order}
+            SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.det, substr(l.t, 1, 10) AS day, NULL AS dx,
+                   p.limit_scaled,
+                   sum(l.det) OVER (PARTITION BY l.rule_id, s.psn_no, substr(l.t, 1, 4) ORDER BY {order}
                                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c
             FROM kn_lines l JOIN knowledge_points p ON p.rule_id = l.rule_id
-            WHERE l.template = 'ANNUAL_AMOUNT_CAP') x
+              JOIN settlements s ON s.setl_id = l.setl_id
+            WHERE l.tp = 'Y') x
         WHERE det > 0 AND c > limit_scaled"""
     for rid, line_id, setl_id, sn, det, day, dx, c, lim in conn.execute(text(sql)):
         p = pts[rid]
@@ -227,8 +246,8 @@ def _annual_cap(conn, pts, d):
 
 def _associated_missing(conn, pts, d):
     sql = """
-        SELECT x.rule_id, x.line_id, x.setl_id, x.sn, x.det, x.day, x.dx FROM kn_lines x
-        WHERE x.template = 'ASSOCIATED_MISSING' AND x.role = 'A'
+        SELECT x.rule_id, x.line_id, x.setl_id, x.sn, x.det, substr(x.t, 1, 10), NULL FROM kn_lines x
+        WHERE x.tp = 'M' AND x.role = 'A'
           AND NOT EXISTS (SELECT 1 FROM kn_lines y WHERE y.rule_id = x.rule_id AND y.setl_id = x.setl_id
                                                     AND y.role = 'B')"""
     for rid, line_id, setl_id, sn, det, day, dx in conn.execute(text(sql)):
@@ -241,12 +260,13 @@ def _secondary_discount(conn, pts, d):
     order = f"l.det DESC, {d.sn_order}"
     sql = f"""
         SELECT rule_id, line_id, setl_id, sn, cnt, pric, cap, det, day, dx, main_sn, main_det, limit_scaled FROM (
-            SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.cnt, l.pric, l.cap, l.det, l.day, l.dx, p.limit_scaled,
-                   row_number() OVER g AS rn, count(*) OVER (PARTITION BY l.rule_id, l.setl_id, l.day) AS n,
+            SELECT l.rule_id, l.line_id, l.setl_id, l.sn, l.cnt, l.pric, l.cap, l.det, substr(l.t, 1, 10) AS day,
+                   NULL AS dx, p.limit_scaled,
+                   row_number() OVER g AS rn, count(*) OVER (PARTITION BY l.rule_id, l.setl_id, substr(l.t, 1, 10)) AS n,
                    first_value(l.sn) OVER g AS main_sn, first_value(l.det) OVER g AS main_det
             FROM kn_lines l JOIN knowledge_points p ON p.rule_id = l.rule_id
-            WHERE l.template = 'SECONDARY_DISCOUNT'
-            WINDOW g AS (PARTITION BY l.rule_id, l.setl_id, l.day ORDER BY {order}
+            WHERE l.tp = 'D'
+            WINDOW g AS (PARTITION BY l.rule_id, l.setl_id, substr(l.t, 1, 10) ORDER BY {order}
                          ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) x
         WHERE n >= 2 AND rn > 1 AND cnt >= {CNT_SCALE}"""
     for rid, line_id, setl_id, sn, cnt, pric, cap, det, day, dx, main_sn, main_det, lim in conn.execute(text(sql)):
@@ -337,16 +357,30 @@ def run_points(conn: Connection, points: Iterable[kn.Point],
         for template in templates:
             if on_template:
                 on_template(template)
-            for rid, day, dx, hit in RUNNERS[template](conn, pts, d):
-                p = pts[rid]
-                if p.judged_in_dates(day) and not p.excluded(dx):
+            for rid, day, _dx, hit in RUNNERS[template](conn, pts, d):
+                if pts[rid].judged_in_dates(day):
                     out[rid].append(hit)
     finally:
         if needs_lines:
             _drop(conn)
+    _apply_exclusions(conn, pts, out)
     for hits in out.values():
         hits.sort(key=lambda h: (h.setl_id, h.feedetl_sn or ""))
     return out
+
+
+def _apply_exclusions(conn: Connection, pts: dict[str, kn.Point], out: dict[str, list[Hit]]) -> None:
+    """Drop the flags whose settlement's diagnosis prefix-matches the point's exclude_dx."""
+    wanted = sorted({h.setl_id for rid, hits in out.items() if pts[rid].exclude_dx for h in hits})
+    if not wanted:
+        return
+    dx: dict[str, str | None] = {}
+    for i in range(0, len(wanted), 500):
+        dx.update(conn.execute(text("SELECT setl_id, dise_codg FROM settlements WHERE setl_id IN :ids")
+                               .bindparams(bindparam("ids", expanding=True)), {"ids": wanted[i:i + 500]}).all())
+    for rid, hits in out.items():
+        if pts[rid].exclude_dx:
+            out[rid] = [h for h in hits if not pts[rid].excluded(dx.get(h.setl_id))]
 
 
 INSERT = text("INSERT INTO flags (rule_id, setl_id, fee_line_id, feedetl_sn, amount, params, run_id) "
