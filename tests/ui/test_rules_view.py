@@ -130,3 +130,53 @@ def test_toggle_logs_and_reviewer_sees_no_edit_buttons(sup, make_ctx, qtbot, dem
 def _count(ws, table: str) -> int:
     with ws.store.read() as s:
         return s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_flags_view_shows_precision_and_highlights_low_rules(sup, make_ctx, qtbot, lang):
+    from workstation.ui.views.flags_view import FlagsView
+
+    view = FlagsView(make_ctx(sup, lang))
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.rule_table.rowCount() > 12 and bool(view._stats), timeout=30000)
+    stats = rp.stats_by_rule(sup)
+    low = {k for k, s in stats.items() if s.precision is not None and s.precision < rp.threshold(sup)}
+    seen_low = set()
+    for r in range(1, view.rule_table.rowCount()):
+        key = view.rule_table.item(r, 0).data(Qt.ItemDataRole.UserRole)
+        cell = view.rule_table.item(r, 4).text()
+        p = stats[key].precision
+        assert cell == ("—" if p is None else f"{p * 100:.1f}%")
+        if view.rule_table.item(r, 0).background().color().name() == "#fde7e9":
+            seen_low.add(key)
+    assert seen_low == low and low
+    path = save_screenshot(view, f"flags_precision_{lang}", (1366, 768))
+    assert has_ink(path)
+
+
+def test_record_lines_violating_and_involved_are_marked_differently(sup, make_ctx, qtbot):
+    from workstation.services import screening_service as ss
+    from workstation.ui.widgets.settlement_detail import FLAGGED_BG, INVOLVED_BG, SettlementDetailWidget
+
+    flag = ss.list_flags(sup, rule_id="KB2-ZC-0001", limit=1)[0]
+    w = SettlementDetailWidget(make_ctx(sup))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=20000):
+        w.set_settlement(flag.setl_id)
+    model = w.model
+    rows = {model.line_at(r).feedetl_sn: r for r in range(model.rowCount())}
+    flags_col = model.columnCount() - 1
+
+    def bg(sn):
+        return model.data(model.index(rows[sn], 0), Qt.ItemDataRole.BackgroundRole).color()
+
+    partner = flag.params["partner_sn"]
+    assert bg(flag.feedetl_sn) == FLAGGED_BG
+    if not any(f.rule_id for f in model.line_at(rows[partner]).flags):
+        assert bg(partner) == INVOLVED_BG
+        assert model.data(model.index(rows[partner], flags_col)).startswith("涉及")
+    tip = model.data(model.index(rows[flag.feedetl_sn], 0), Qt.ItemDataRole.ToolTipRole)
+    assert "KB2-ZC-0001" in tip and partner in tip
