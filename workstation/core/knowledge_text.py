@@ -79,6 +79,6 @@ def explain(params: dict[str, Any], lang: str) -> str:
         text = ""
     head = f"{params.get('rule_id', '')} {params.get('name', '')}".strip()
     source = params.get("source") or ""
-    if source:
-        head += f" [{source}]" if en else f"【{source}】"
-    return f"{head}: {text}" if en else f"{head}：{text}"
+    tail = (f" [source: {source}]" if en else f"【依据：{source}】") if source else ""
+    # the numbers before the source: in a narrow column the reader sees why first
+    return (f"{head}: {text}" if en else f"{head}：{text}") + tail

@@ -316,7 +316,7 @@ def groups_by_rule(ws: Workspace, lang: str | None = None) -> list[Group]:
 
     names = point_names(ws)
     for rid, r in sorted(rows.items()):  # flags of knowledge points (by rule_id), or of a rule no longer there
-        out.append(Group(rid, names.get(rid, rid), r[1], int(r[2]), r[3]))
+        out.append(Group(rid, f"{rid} {names[rid]}" if rid in names else rid, r[1], int(r[2]), r[3]))
     return out
 
 

@@ -69,7 +69,7 @@ class LibraryModel(QAbstractTableModel):
             dates = (r.effective_from or "") + ("–" + r.effective_to if r.effective_to else "")
             return dates, dates
         if c == 5:
-            return (v.tr("启用") if r.active else v.tr("停用")), int(r.active)
+            return v.state_text(r.active), int(r.active)
         if c in (6, 7, 8, 9):
             n = (r.flags, r.confirmed, r.rejected, r.open)[c - 6]
             return f"{n:,}", n
@@ -300,6 +300,9 @@ class RulesView(View):
                 continue
             out.append(r)
         return out
+
+    def state_text(self, active: bool) -> str:
+        return self.tr("启用") if active else self.tr("停用")
 
     def is_low(self, r: ks.LibraryRow) -> bool:
         return r.precision is not None and r.precision < self.threshold
