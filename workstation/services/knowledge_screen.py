@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
@@ -337,17 +337,19 @@ RUNNERS: dict[str, Callable] = {
 LINE_TEMPLATES = {t for t in RUNNERS if t not in (kn.OVERLAP_INPATIENT, kn.BED_ONLY_DAYS)}
 
 
-def run_points(conn: Connection, points: Iterable[kn.Point],
-               on_template: Callable[[str], None] | None = None) -> dict[str, list[Hit]]:
-    """Every flag of the given points (rule_id -> hits), dates and exclusions applied.
+CHUNK = 20_000  # hits handed on at a time: memory stays flat however many flags a run records
+
+
+def iter_hits(conn: Connection, points: Iterable[kn.Point],
+              on_template: Callable[[str], None] | None = None) -> Iterator[list[tuple[str, Hit]]]:
+    """The flags of the given points in chunks of (rule_id, hit), dates and exclusions applied.
 
     Uses the connection's transaction; reads ``fee_lines`` unqualified (on
     SQLite that may be the screen's narrow in-memory copy).
     """
     pts = {p.rule_id: p for p in points}
-    out: dict[str, list[Hit]] = {rid: [] for rid in pts}
     if not pts:
-        return out
+        return
     d = dialect_exprs(conn.dialect.name)
     templates = [t for t in RUNNERS if any(p.template == t for p in pts.values())]
     needs_lines = any(t in LINE_TEMPLATES for t in templates)
@@ -357,30 +359,44 @@ def run_points(conn: Connection, points: Iterable[kn.Point],
         for template in templates:
             if on_template:
                 on_template(template)
+            chunk: list[tuple[str, Hit]] = []
             for rid, day, _dx, hit in RUNNERS[template](conn, pts, d):
                 if pts[rid].judged_in_dates(day):
-                    out[rid].append(hit)
+                    chunk.append((rid, hit))
+                    if len(chunk) >= CHUNK:
+                        yield _apply_exclusions(conn, pts, chunk)
+                        chunk = []
+            if chunk:
+                yield _apply_exclusions(conn, pts, chunk)
     finally:
         if needs_lines:
             _drop(conn)
-    _apply_exclusions(conn, pts, out)
+
+
+def run_points(conn: Connection, points: Iterable[kn.Point],
+               on_template: Callable[[str], None] | None = None) -> dict[str, list[Hit]]:
+    """Every flag of the given points, rule_id -> hits (by settlement and line)."""
+    points = list(points)
+    out: dict[str, list[Hit]] = {p.rule_id: [] for p in points}
+    for chunk in iter_hits(conn, points, on_template):
+        for rid, hit in chunk:
+            out[rid].append(hit)
     for hits in out.values():
         hits.sort(key=lambda h: (h.setl_id, h.feedetl_sn or ""))
     return out
 
 
-def _apply_exclusions(conn: Connection, pts: dict[str, kn.Point], out: dict[str, list[Hit]]) -> None:
+def _apply_exclusions(conn: Connection, pts: dict[str, kn.Point],
+                      chunk: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
     """Drop the flags whose settlement's diagnosis prefix-matches the point's exclude_dx."""
-    wanted = sorted({h.setl_id for rid, hits in out.items() if pts[rid].exclude_dx for h in hits})
+    wanted = sorted({h.setl_id for rid, h in chunk if pts[rid].exclude_dx})
     if not wanted:
-        return
+        return chunk
     dx: dict[str, str | None] = {}
     for i in range(0, len(wanted), 500):
         dx.update(conn.execute(text("SELECT setl_id, dise_codg FROM settlements WHERE setl_id IN :ids")
                                .bindparams(bindparam("ids", expanding=True)), {"ids": wanted[i:i + 500]}).all())
-    for rid, hits in out.items():
-        if pts[rid].exclude_dx:
-            out[rid] = [h for h in hits if not pts[rid].excluded(dx.get(h.setl_id))]
+    return [(rid, h) for rid, h in chunk if not pts[rid].excluded(dx.get(h.setl_id))]
 
 
 INSERT = text("INSERT INTO flags (rule_id, setl_id, fee_line_id, feedetl_sn, amount, params, run_id) "
@@ -413,21 +429,18 @@ def screen_points(conn: Connection, points: list[kn.Point], run_id: int, *, remo
     if not points:
         return []
     _delete_flags(conn, ids)
-    found = run_points(conn, points, on_template)
-    rows = []
-    out = []
+    counts = dict.fromkeys(ids, 0)
+    amounts = dict.fromkeys(ids, 0)
+    for chunk in iter_hits(conn, points, on_template):
+        conn.execute(INSERT, [{"rule": rid, "setl": h.setl_id, "line": h.fee_line_id, "sn": h.feedetl_sn,
+                               "amount": int(h.amount), "params": json.dumps(h.params, ensure_ascii=False,
+                                                                             sort_keys=True), "run": run_id}
+                              for rid, h in chunk])
+        for rid, h in chunk:
+            counts[rid] += 1
+            amounts[rid] += int(h.amount)
     seconds = (time.perf_counter() - started) / max(len(points), 1)
-    for rid in ids:
-        hits = found[rid]
-        rows += [{"rule": rid, "setl": h.setl_id, "line": h.fee_line_id, "sn": h.feedetl_sn, "amount": int(h.amount),
-                  "params": json.dumps(h.params, ensure_ascii=False, sort_keys=True), "run": run_id} for h in hits]
-        out.append((rid, len(hits), sum(int(h.amount) for h in hits), seconds))
-        if len(rows) >= 20_000:
-            conn.execute(INSERT, rows)
-            rows = []
-    if rows:
-        conn.execute(INSERT, rows)
-    return out
+    return [(rid, counts[rid], amounts[rid], seconds) for rid in ids]
 
 
 def explain(params: dict[str, Any], lang: str) -> str:
