@@ -6,11 +6,12 @@ Targets, each against a baseline full scan of fee_lines measured in the same run
   lines, not a loop of queries);
 - the eleven fixed rules alone ≤ 12 × the scan; peak RSS ≤ 500 MB.
 
-Of the 1,000 points, 3 in 10 name codes of the demo catalog (the data holds them; with the
-demo's 260 codes that is two to three points per billed code) and the others codes of the
-national lists the demo region does not bill, as a real knowledge base mostly holds; the
-10,000 are those 1,000 plus 9,000 more on codes the region does not bill. Both sets are imported from a knowledge file (CSV) before the
-screens. ``python -m bench.bench_knowledge [small|medium|large]`` (default large).
+Of the 1,000 points (all nine templates taking turns), the first ones name the codes the demo
+data bills, each billed code in one point, until those codes run out (about 170 points over
+the demo's 260 codes; every fee line then matches a point); the others name codes of the
+national lists the region does not bill, as a real knowledge base mostly does. The 10,000 are
+those 1,000 plus 9,000 more on unbilled codes. ``matches_10000`` reports the (point, line)
+pairs. Both sets are imported from a knowledge file (CSV) before the screens. ``python -m bench.bench_knowledge [small|medium|large]`` (default large).
 """
 from __future__ import annotations
 
@@ -34,10 +35,10 @@ SHARE = {"ITEM_SCOPE": 300, "ITEM_PAIR": 180, "FREQUENCY": 200, "COURSE_DAYS": 8
          "ASSOCIATED_MISSING": 60, "SECONDARY_DISCOUNT": 60, "OVERLAP_INPATIENT": 20, "BED_ONLY_DAYS": 20}
 
 
-def _point(rng: random.Random, n: int, template: str, codes: list[str], common: list[str]) -> list[str]:
+def _point(rng: random.Random, n: int, template: str, draw, common: list[str]) -> list[str]:
     common = rng.sample(common, len(common))
-    a = ";".join(rng.sample(codes, rng.randint(1, 3)))
-    b = ";".join(c for c in rng.sample(codes, 2) if c not in a.split(";"))
+    a = ";".join(draw(rng.randint(1, 2)))
+    b = ";".join(c for c in draw(1) if c not in a.split(";"))
     row = {k: "" for k in HEAD}
     row.update(rule_id=f"B{n:05d}", template=template, rule_name=f"bench {template} {n}", source="bench 第一批",
                effective_from="2024-01-01" if n % 7 == 0 else "")
@@ -68,19 +69,30 @@ def _point(rng: random.Random, n: int, template: str, codes: list[str], common: 
 
 
 def _knowledge(path: Path, present: list[str], total: int, common: list[str]) -> Path:
-    rng = random.Random(f"bench-knowledge:{total}")
-    rows, n = [], 0
+    """The first 1,000 points: each billed code named by one point (codes drawn without
+    replacement, templates taking turns) until the codes run out, the others on unbilled
+    national codes; beyond 1,000 only unbilled codes."""
     base_rng = random.Random("bench-knowledge")
-    absent = [f"XN{i:06d}0101" for i in range(20_000)]
-    for template, k in SHARE.items():  # the 1,000 points: 3 in 10 on codes the data holds
-        for j in range(k):
-            n += 1
-            on_data = j % 10 < 3 or template in ("OVERLAP_INPATIENT", "BED_ONLY_DAYS")
-            rows.append(_point(base_rng, n, template, present if on_data else absent[10_000:], common))
+    pool = base_rng.sample(present, len(present))
+    absent = iter(f"XN{i:06d}0101" for i in range(100_000))
+
+    def draw_data(k: int) -> list[str]:
+        return [pool.pop() for _ in range(min(k, len(pool)))] or [next(absent)]
+
+    def draw_absent(k: int) -> list[str]:
+        return [next(absent) for _ in range(k)]
+
+    order = [t for i in range(max(SHARE.values())) for t, k in SHARE.items() if i < k]
+    rows = []
+    for n, template in enumerate(order, 1):
+        draw = draw_data if len(pool) >= 3 else draw_absent
+        rows.append(_point(base_rng, n, template, draw, common if draw is draw_data else ["XN_NONE"]))
+    rng = random.Random(f"bench-knowledge:{total}")
     templates = [t for t in SHARE if t not in ("OVERLAP_INPATIENT", "BED_ONLY_DAYS")]
+    n = len(rows)
     while len(rows) < total:  # the rest: national codes the region does not bill
         n += 1
-        rows.append(_point(rng, n, templates[n % len(templates)], absent, absent[:20]))
+        rows.append(_point(rng, n, templates[n % len(templates)], draw_absent, ["XN_NONE"]))
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(HEAD)
@@ -127,6 +139,10 @@ def main(argv: list[str]) -> dict:
         scans.append(_baseline(ws))
         baseline = min(scans)
         flags_1000 = sum(x.count for x in r1000.summary)
+        with ws.store.read() as s:
+            matches = s.execute(text(
+                "SELECT count(*) FROM fee_lines f JOIN knowledge_terms t ON t.value = f.med_list_codg "
+                "AND t.kind IN ('item', 'other')")).scalar_one()
         flags_10000 = sum(x.count for x in r10000.summary)
         rss = peak_rss_mb()
         ratio_fixed = t_fixed["seconds"] / baseline
@@ -137,7 +153,7 @@ def main(argv: list[str]) -> dict:
                 "seconds_fixed_rules": round(t_fixed["seconds"], 3), "ratio_fixed": round(ratio_fixed, 2),
                 "seconds_screen_1000_points": round(t_1000["seconds"], 3), "ratio_1000": round(ratio_1000, 2),
                 "seconds_screen_10000_points": round(t_10000["seconds"], 3), "growth_10000_over_1000": round(growth, 2),
-                "flags_1000": flags_1000, "flags_10000": flags_10000,
+                "flags_1000": flags_1000, "flags_10000": flags_10000, "matches_10000": matches,
                 "peak_rss_mb": round(rss, 1), "load_average_1m": round(os.getloadavg()[0], 2), "cpus": os.cpu_count(),
                 "ok": (ratio_fixed <= 12 and ratio_1000 <= 15 and growth <= 1.5 and rss <= 500
                        and fee_lines >= (1_000_000 if size == "large" else 0))}
