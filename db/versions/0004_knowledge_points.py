@@ -48,7 +48,7 @@ def upgrade() -> None:
         'knowledge_terms',
         sa.Column('rule_id', sa.String(length=40), nullable=False),
         sa.Column('kind', sa.String(length=16), nullable=False),
-        sa.Column('value', sa.String(length=64), nullable=False),
+        sa.Column('value', sa.String(length=255), nullable=False),
         sa.ForeignKeyConstraint(['rule_id'], ['knowledge_points.rule_id'],
                                 name=op.f('fk_knowledge_terms_rule_id_knowledge_points')),
         sa.PrimaryKeyConstraint('rule_id', 'kind', 'value', name=op.f('pk_knowledge_terms')),

@@ -73,7 +73,7 @@ def _prepare(conn: Connection, points: list[kn.Point], d: Dialect) -> None:
     _drop(conn)
     conn.execute(text("CREATE TEMPORARY TABLE kn_sel (rule_id VARCHAR(40) PRIMARY KEY)"))
     conn.execute(text("INSERT INTO kn_sel (rule_id) VALUES (:r)"), [{"r": p.rule_id} for p in points])
-    conn.execute(text("CREATE TEMPORARY TABLE kn_codes (code VARCHAR(64) NOT NULL, rule_id VARCHAR(40) NOT NULL, "
+    conn.execute(text("CREATE TEMPORARY TABLE kn_codes (code VARCHAR(255) NOT NULL, rule_id VARCHAR(40) NOT NULL, "
                       "role VARCHAR(1) NOT NULL, tp VARCHAR(1) NOT NULL, PRIMARY KEY (code, rule_id, role))"))
     rows = []
     for p in points:
@@ -203,6 +203,7 @@ def _frequency(conn, pts, d):
             WHERE cnt > 0 AND rs - dt + dr > limit_scaled"""), {"n": n}))
     for rid, line_id, setl_id, sn, cnt, det, day, dx, w, _k, lim in rows:
         p = pts[rid]
+        w = int(w)  # PostgreSQL sums bigints as numeric
         units = min(cnt, w - lim)
         amount = round_fen(Fraction(units * det, cnt))
         yield rid, day, dx, Hit(setl_id, line_id, sn, amount, {
@@ -240,6 +241,7 @@ def _annual_cap(conn, pts, d):
         WHERE det > 0 AND c > limit_scaled"""
     for rid, line_id, setl_id, sn, det, day, dx, c, lim in conn.execute(text(sql)):
         p = pts[rid]
+        c = int(c)  # PostgreSQL sums bigints as numeric
         yield rid, day, dx, Hit(setl_id, line_id, sn, min(det, c - lim), {
             **_base(p), "year": day[:4], "total": fen_text(c), "limit": fen_text(lim), "det": fen_text(det)})
 

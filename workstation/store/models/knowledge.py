@@ -52,4 +52,4 @@ class KnowledgeTermRow(Base):
     __table_args__ = (Index("ix_knowledge_terms_kind_value", "kind", "value"),)
     rule_id: Mapped[str] = mapped_column(ForeignKey("knowledge_points.rule_id"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
-    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(255), primary_key=True)
