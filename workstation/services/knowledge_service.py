@@ -247,14 +247,16 @@ def import_knowledge(ws: Workspace, session: Session, path: Path, facts, batch_i
             values = {code: (cells[i] if i < len(cells) else None) for code, i in positions.items()}
             point, problems = kn.parse_point(values)
             rid = kn.cell_text(values.get("rule_id"))
-            if not problems and rid in seen:
-                problems = [kn.PointProblem("rule_id", kn.M_REPEATED, value=rid, first=seen[rid])]
+            if rid and rid in seen:  # the later row, naming the first (whatever else is wrong with either)
+                problems = [kn.PointProblem("rule_id", kn.M_REPEATED, value=rid, first=seen[rid])] + [
+                    p for p in problems if p.column != "rule_id"]
+            elif rid:
+                seen[rid] = number
             if problems:
                 res.rejected += 1
                 for p in problems:
                     res.rejections.append(_rejection(path.name, number, p.column, p.reason, **p.params))
                 continue
-            seen[rid] = number
             parsed.append((number, point))
             if res.rows % 500 == 0:
                 tick(res.rows)
