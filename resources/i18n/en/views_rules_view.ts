@@ -174,18 +174,26 @@
         <translation>No outcomes yet</translation>
     </message>
     <message>
+        <location filename="../../../workstation/ui/views/rules_view.py" line="305" />
+        <source>已启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../../workstation/ui/views/rules_view.py" line="305" />
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
         <location filename="../../../workstation/ui/views/rules_view.py" line="322" />
         <source>共 {n} 条规则（固定 {fixed}，知识点 {points}），显示 {shown}；精确率低于 {t} 的 {low} 条以红底标出</source>
         <translation>{n} rules ({fixed} fixed, {points} points), {shown} shown; {low} below {t} precision in red</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/rules_view.py" line="305" />
         <location filename="../../../workstation/ui/views/rules_view.py" line="370" />
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/rules_view.py" line="305" />
         <location filename="../../../workstation/ui/views/rules_view.py" line="370" />
         <source>启用</source>
         <translation>Activate</translation>

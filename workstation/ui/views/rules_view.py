@@ -167,7 +167,7 @@ class RulesView(View):
         self.table.setSortingEnabled(True)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((150, 130, 300, 240, 90, 56, 64, 56, 56, 56, 70)):
+        for col, width in enumerate((140, 170, 260, 220, 90, 64, 64, 78, 70, 56, 72)):
             self.table.setColumnWidth(col, width)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
@@ -302,7 +302,7 @@ class RulesView(View):
         return out
 
     def state_text(self, active: bool) -> str:
-        return self.tr("启用") if active else self.tr("停用")
+        return self.tr("已启用") if active else self.tr("已停用")
 
     def is_low(self, r: ks.LibraryRow) -> bool:
         return r.precision is not None and r.precision < self.threshold
