@@ -1,13 +1,13 @@
 """risk profiles: the stored institution-level profile that risk-based sampling draws on (#20)
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0004
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0006"
-down_revision = "0002"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

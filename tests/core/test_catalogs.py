@@ -15,7 +15,7 @@ def test_rule_catalog_names_the_eleven_rules_in_both_languages():
         assert r.zh and r.en and r.description_zh and r.description_en
         assert r.category in codes, r.id
     assert cat.defaults() == {"basic_cap": "100000.00", "supp_rate": "0.90", "supp_cap": "400000.00",
-                              "readmission_days": 15}
+                              "readmission_days": 15, "readmission_exclude_dx": ""}  # rule-templates.md
 
 
 def test_violation_catalog_has_the_sixteen_categories():

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "store_cmds",
     "import_cmds",
     "screen_cmds",
+    "rules_cmds",
     "sample_cmds",
     "review_cmds",
     "roster_cmds",

@@ -33,7 +33,7 @@ __all__ = ["ImportFileResult", "ImportRejected", "Rejection", "import_file", "im
            "write_rejection_report"]
 
 MAX_KEPT_REJECTIONS = 100_000
-KIND_ORDER = {fmt.CATALOG: 0, fmt.SETTLEMENTS: 1, fmt.FEE_LINES: 2, fmt.ROSTER: 3}
+KIND_ORDER = {fmt.CATALOG: 0, fmt.SETTLEMENTS: 1, fmt.FEE_LINES: 2, fmt.ROSTER: 3, "knowledge": 4}
 
 TABLES = {fmt.SETTLEMENTS: "settlements", fmt.FEE_LINES: "fee_lines", fmt.CATALOG: "catalog_items"}
 
@@ -164,7 +164,11 @@ def import_files(ws: Workspace, paths: Iterable[Path | str], *, accept_valid_row
             def tick(done: int, base=done_before) -> None:
                 ticker.tick(base + done, max(total, base + done))
 
-            if kind == fmt.ROSTER:
+            if kind == "knowledge":  # spec/rule-templates.md (issue #18)
+                from . import knowledge_service
+
+                knowledge_service.import_knowledge(ws, session, path, facts, batch.id, res, tick)
+            elif kind == fmt.ROSTER:
                 import_roster(ws, session, path, facts, hmap, batch.id, res, tick)
             else:
                 _import_table(ws, session, path, facts, hmap, batch.id, res, tick)
@@ -208,6 +212,11 @@ def _read_header(path: Path, facts) -> tuple[str, fmt.HeaderMap]:
     number, cells = header
     if number != 1:
         raise BadInput(T("第一行应为表头", "the first row must be the header row"), file=path.name, row=1)
+    from .knowledge_service import header_positions, is_knowledge_file
+
+    if is_knowledge_file(cells):  # a knowledge file, whatever else its headers hold
+        header_positions(list(cells), path.name)
+        return "knowledge", None
     kind = fmt.detect_kind(cells)
     if kind is None:
         raise BadInput(fmt.NOT_RECOGNISED, file=path.name, row=1)

@@ -96,6 +96,10 @@ def explain(flag: FlagInfo, lang: str) -> str:
     try:
         return rule_info(flag.rule_id).explain(lang, flag.params)
     except KeyError:
+        if "template" in flag.params:  # a knowledge point's flag (rule-templates.md)
+            from ..core.knowledge_text import explain as explain_point
+
+            return explain_point(flag.params, lang)
         return flag.rule_id
 
 
@@ -157,6 +161,10 @@ def _clean_param(name: str, kind: str, value: Any) -> Any:
             if not dec.is_finite() or dec <= 0 or dec > 1:
                 raise bad
             return str(dec)
+        if kind == "prefix_list":
+            from ..core.rules import prefix_list
+
+            return ";".join(prefix_list(value))
         if kind == "integer":
             number = int(str(value).strip())
             if number < 0 or number > 3650:
@@ -177,9 +185,12 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
     """
     import time
 
+    from . import knowledge_screen, knowledge_service
+
     available = rule_ids()
-    wanted = tuple(available) if not rules else tuple(dict.fromkeys(rules))
-    unknown = [r for r in wanted if r not in available]
+    points = {p.point.rule_id: p.point for p in knowledge_service.list_points(ws, active_only=True)}
+    wanted = tuple(available) + tuple(points) if not rules else tuple(dict.fromkeys(rules))
+    unknown = [r for r in wanted if r not in available and r not in points]
     if unknown:
         raise UsageError(detail=T("未知规则：{ids}", "unknown rule: {ids}").render(ws.lang, ids=", ".join(unknown)))
     params = current_params(ws)
@@ -196,7 +207,9 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
         # shadows main for unqualified names), so only its making reads and
         # decrypts the table; it holds codes, times and amounts, no personal data,
         # and is dropped at the end.
-        copy = sum(1 for r in wanted if r in LINE_RULES) >= 2
+        run_points = [points[r] for r in wanted if r in points]
+        wanted_fixed = [r for r in wanted if r not in points]
+        copy = sum(1 for r in wanted if r in LINE_RULES) + (1 if run_points else 0) >= 2
         excluded = set(reversed_ids(s))  # reversed settlements take part in no rule (data-format.md)
         try:
             cur = raw.cursor()
@@ -204,7 +217,7 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
                 cur.execute("CREATE TEMP VIEW settlements AS SELECT * FROM main.settlements WHERE NOT reversed")
             if copy:
                 cur.execute(f"CREATE TEMP TABLE fee_lines AS SELECT {_LINE_COPY_COLS} FROM main.fee_lines")
-            for i, rule_id in enumerate(wanted):
+            for i, rule_id in enumerate(wanted_fixed):
                 if progress is not None:
                     progress.report(i, len(wanted), rule_id)
                 started = time.perf_counter()
@@ -217,6 +230,8 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
                                              time.perf_counter() - started))
                 if on_rule:
                     on_rule(rule_id, len(hits))
+            summaries += [RuleSummary(*x) for x in knowledge_screen.screen_points(
+                s.connection(), run_points, run.id, remove_others=not rules, fixed=available, exclude=excluded)]
             if progress is not None:
                 progress.report(len(wanted), len(wanted), "")
         except Exception as exc:
@@ -304,8 +319,11 @@ def groups_by_rule(ws: Workspace, lang: str | None = None) -> list[Group]:
     for rid in rule_catalog().ids:
         r = rows.pop(rid, (rid, 0, 0, 0))
         out.append(Group(rid, rule_name(rid, lang), r[1], int(r[2]), r[3]))
-    for rid, r in sorted(rows.items()):  # flags of a rule no longer in the catalog
-        out.append(Group(rid, rid, r[1], int(r[2]), r[3]))
+    from .knowledge_service import point_names
+
+    names = point_names(ws)
+    for rid, r in sorted(rows.items()):  # flags of knowledge points (by rule_id), or of a rule no longer there
+        out.append(Group(rid, f"{rid} {names[rid]}" if rid in names else rid, r[1], int(r[2]), r[3]))
     return out
 
 

@@ -1,170 +1,174 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>FlagsView</name>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="251"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="249" />
         <source>智能审核</source>
         <translation>Screening</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="254"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="252" />
         <source>（结算级）</source>
         <translation>(settlement)</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="257"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="255" />
         <source>运行全部规则</source>
         <translation>Run all rules</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="258"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="256" />
         <source>只运行所选规则</source>
         <translation>Run the selected rule</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="259"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="257" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="260"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="258" />
         <source>规则参数…</source>
         <translation>Rule parameters…</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="261"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="259" />
         <source>查看结算</source>
         <translation>Show settlement</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="262"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="260" />
         <source>转入人工审核</source>
         <translation>Open in review</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="263"/>
-        <source>机构风险画像</source>
-        <translation>Institution risk profile</translation>
-    </message>
-    <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="264"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="261" />
         <source>按规则</source>
         <translation>By rule</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="265"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="262" />
         <source>按机构</source>
         <translation>By institution</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="266"/>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="270"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="263" />
+        <location filename="../../../workstation/ui/views/flags_view.py" line="267" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="266"/>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="268"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="263" />
+        <location filename="../../../workstation/ui/views/flags_view.py" line="265" />
         <source>标记数</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="266"/>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="268"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="263" />
+        <location filename="../../../workstation/ui/views/flags_view.py" line="265" />
         <source>结算数</source>
         <translation>Settlements</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="267"/>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="269"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="264" />
+        <location filename="../../../workstation/ui/views/flags_view.py" line="266" />
         <source>涉及金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="268"/>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="270"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="264" />
+        <source>精确率</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="265" />
+        <location filename="../../../workstation/ui/views/flags_view.py" line="267" />
         <source>定点机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="270"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="267" />
         <source>结算ID</source>
         <translation>Settlement ID</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="270"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="267" />
         <source>明细流水号</source>
         <translation>Line no.</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="271"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="268" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="271"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="268" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="302"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="301" />
         <source>尚未运行智能审核。</source>
         <translation>Screening has not been run yet.</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="305"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="304" />
         <source>上次运行：{at}（{user}）；共 {n} 条标记，涉及金额 {amount} 元（每条明细只计一次）</source>
         <translation>Last run: {at} ({user}); {n} flags, amount at risk {amount} (each line counted once)</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="334"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="335" />
         <source>全部规则</source>
         <translation>All rules</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="335"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="336" />
         <source>全部机构</source>
         <translation>All institutions</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="336"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="337" />
         <source>全部机构 · {rule}</source>
         <translation>All institutions · {rule}</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="382"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="350" />
+        <source>确认 {c}，否定 {r}，待定 {o}</source>
+        <translation>confirmed {c}, rejected {r}, open {o}</translation>
+    </message>
+    <message>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="396" />
         <source>标记 {shown} / {total} 条</source>
         <translation>Flags {shown} / {total}</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="424"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="438" />
         <source>结算 {setl_id}</source>
         <translation>Settlement {setl_id}</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="471"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="485" />
         <source>正在运行：{rule}</source>
         <translation>Running: {rule}</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="483"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="497" />
         <source>已取消；原有标记保持不变。</source>
         <translation>Cancelled; the previous flags are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="485"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="499" />
         <source>运行失败。</source>
         <translation>The run failed.</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="495"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="509" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/views/flags_view.py" line="504"/>
+        <location filename="../../../workstation/ui/views/flags_view.py" line="518" />
         <source>正在运行智能审核…</source>
         <translation>Running the screening rules…</translation>
     </message>

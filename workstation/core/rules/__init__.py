@@ -8,6 +8,7 @@ way everywhere, and so that tests can state the definitions independently.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -76,6 +77,7 @@ class RuleParams:
     supp_rate: Fraction = Fraction(9, 10)
     supp_cap: int = 400_000_00  # fen
     readmission_days: int = 15
+    readmission_exclude_dx: tuple[str, ...] = ()  # dise_codg prefixes of planned readmissions
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> "RuleParams":
@@ -87,11 +89,25 @@ class RuleParams:
             supp_rate=Fraction(Decimal(str(rate))),
             supp_cap=yuan_to_fen(str(values.get("supp_cap", fen_to_str(d.supp_cap)))),
             readmission_days=int(values.get("readmission_days", d.readmission_days)),
+            readmission_exclude_dx=prefix_list(values.get("readmission_exclude_dx")),
         )
 
     def as_json(self) -> dict[str, Any]:
         return {"basic_cap": fen_to_str(self.basic_cap), "supp_rate": rate_text(self.supp_rate),
-                "supp_cap": fen_to_str(self.supp_cap), "readmission_days": self.readmission_days}
+                "supp_cap": fen_to_str(self.supp_cap), "readmission_days": self.readmission_days,
+                "readmission_exclude_dx": ";".join(self.readmission_exclude_dx)}
+
+
+def prefix_list(value: Any) -> tuple[str, ...]:
+    """A list parameter: items separated by ; ； , ， 、 (trimmed, empty items and repeats dropped)."""
+    if isinstance(value, (list, tuple)):
+        value = ";".join(str(v) for v in value)
+    out: list[str] = []
+    for item in re.split(r"[;；,，、]", str(value or "")):
+        item = item.strip()
+        if item and item not in out:
+            out.append(item)
+    return tuple(out)
 
 
 def rate_text(rate: Fraction) -> str:

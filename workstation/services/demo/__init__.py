@@ -26,6 +26,7 @@ SIZES = ("small", "medium", "large")
 # adds its module; a step whose module is not written yet is skipped.
 STEPS: tuple[tuple[str, str], ...] = (
     ("claims", "build"),  # catalog, institutions, a year of settlements and fee lines
+    ("knowledge", "build"),  # the shipped knowledge file (rule-templates.md), before the screen
     ("screening", "build"),  # run the screen
     ("sampling", "build"),  # draw a sample and assign it to the reviewers
     ("review", "build"),  # review part of it: findings, evidence, an open appeal

@@ -4,6 +4,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ...core.rules import CNT_SCALE, RuleParams, cnt_text, fen_text, round_fen
+from ...core.knowledge import prefix_matches
 from . import INPATIENT_SQL, Hit, check
 
 STAY_SQL = "max(CAST(julianday(s.enddate) - julianday(s.begndate) AS INTEGER), 1)"
@@ -33,13 +34,14 @@ def split_hospitalization(cur, p: RuleParams):
     # B began (the smallest gap), then the earliest in settlement order.
     cur.execute(f"""
         WITH ip AS MATERIALIZED (
-            SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.begndate, s.enddate, s.setl_time,
+            SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.begndate, s.enddate, s.setl_time, s.dise_codg,
                    CAST(julianday(s.begndate) AS INTEGER) AS b, CAST(julianday(s.enddate) AS INTEGER) AS e
             FROM settlements s
             WHERE {INPATIENT_SQL.format(t='s')} AND s.fixmedins_code IS NOT NULL
               AND julianday(s.begndate) IS NOT NULL AND julianday(s.enddate) IS NOT NULL),
         pairs AS (
             SELECT bb.setl_id AS setl_id, bb.begndate AS begndate, aa.setl_id AS prev_id, aa.enddate AS prev_end,
+                   bb.dise_codg AS dx,
                    bb.b - aa.e AS gap,
                    row_number() OVER (PARTITION BY bb.setl_id
                                       ORDER BY bb.b - aa.e, aa.setl_time IS NULL, aa.setl_time, aa.setl_id) AS rn,
@@ -47,8 +49,10 @@ def split_hospitalization(cur, p: RuleParams):
             FROM ip bb JOIN ip aa
               ON aa.psn_no = bb.psn_no AND aa.fixmedins_code = bb.fixmedins_code AND aa.b < bb.b
             WHERE bb.b - aa.e BETWEEN 0 AND ?)
-        SELECT setl_id, begndate, prev_id, prev_end, gap, n FROM pairs WHERE rn = 1""", (p.readmission_days,))
-    for setl_id, begndate, prev_id, prev_end, gap, n in cur:
+        SELECT setl_id, begndate, prev_id, prev_end, gap, n, dx FROM pairs WHERE rn = 1""", (p.readmission_days,))
+    for setl_id, begndate, prev_id, prev_end, gap, n, dx in cur:
+        if p.readmission_exclude_dx and any(prefix_matches(dx, x) for x in p.readmission_exclude_dx):
+            continue  # a planned readmission (rule-templates.md: readmission_exclude_dx)
         yield Hit(setl_id, None, None, 0, {"prev_setl_id": prev_id, "prev_enddate": prev_end, "gap_days": str(gap),
                                            "begndate": begndate, "window": str(p.readmission_days),
                                            "earlier_stays": str(n)})

@@ -4,5 +4,6 @@ from .base import Base
 from . import identity, claims, screening, sampling, review, roster, dossier, fieldwork  # noqa: F401
 from . import counter, inspection  # noqa: F401  (issue 21)
 from . import risk  # noqa: F401  (#20 risk profiles)
+from . import knowledge  # noqa: F401
 
 __all__ = ["Base"]

@@ -9,6 +9,7 @@ VIEWS = (
     ("settlements", "settlements_view", "SettlementsView"),
     ("flags", "flags_view", "FlagsView"),
     ("risk", "risk_view", "RiskView"),
+    ("rules", "rules_view", "RulesView"),
     ("sampling", "sampling_view", "SamplingView"),
     ("dossiers", "dossiers_view", "DossiersView"),
     ("roster", "roster_view", "RosterView"),

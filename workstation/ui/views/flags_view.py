@@ -141,7 +141,9 @@ class FlagsView(View):
         top.addWidget(self.params_button)
 
         # -- left: groups ---------------------------------------------------------
-        self.rule_table = self._group_table("ruleGroups")
+        self.rule_table = self._group_table("ruleGroups", 5)  # + precision (rule-templates.md)
+        self._stats: dict = {}
+        self._threshold = None
         self.inst_table = self._group_table("institutionGroups")
         self.rule_table.itemSelectionChanged.connect(self._rule_selected)
         self.inst_table.itemSelectionChanged.connect(self._inst_selected)
@@ -211,8 +213,8 @@ class FlagsView(View):
         self.refresh()
 
     # -- widgets --------------------------------------------------------------------
-    def _group_table(self, name: str) -> QTableWidget:
-        t = QTableWidget(0, 4)
+    def _group_table(self, name: str, columns: int = 4) -> QTableWidget:
+        t = QTableWidget(0, columns)
         t.setObjectName(name)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -220,7 +222,7 @@ class FlagsView(View):
         t.verticalHeader().setVisible(False)
         t.verticalHeader().setDefaultSectionSize(22)
         t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in (1, 2, 3):
+        for c in range(1, columns):
             t.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         return t
 
@@ -254,7 +256,7 @@ class FlagsView(View):
         self.tabs.setTabText(0, self.tr("按规则"))
         self.tabs.setTabText(1, self.tr("按机构"))
         self.rule_table.setHorizontalHeaderLabels([self.tr("规则"), self.tr("标记数"), self.tr("结算数"),
-                                                   self.tr("涉及金额")])
+                                                   self.tr("涉及金额"), self.tr("精确率")])
         self.inst_table.setHorizontalHeaderLabels([self.tr("定点机构"), self.tr("标记数"), self.tr("结算数"),
                                                    self.tr("涉及金额")])
         self.model.set_headers([self.tr("规则"), self.tr("结算ID"), self.tr("定点机构"), self.tr("明细流水号"),
@@ -271,13 +273,15 @@ class FlagsView(View):
         ws, lang, rule = self.ctx.ws, self.ctx.lang, self._rule_filter
 
         def job(progress):
+            from ...services import rule_precision
+
             return (ss.groups_by_rule(ws, lang), ss.groups_by_institution(ws, rule), ss.last_run(ws),
-                    ss.total_at_risk(ws))
+                    ss.total_at_risk(ws), rule_precision.stats_by_rule(ws), rule_precision.threshold(ws))
 
         self.ctx.run(job, name="flags.groups", on_success=self._groups_loaded)
 
     def _groups_loaded(self, result) -> None:
-        self._by_rule, self._by_inst, last, total = result
+        self._by_rule, self._by_inst, last, total, self._stats, self._threshold = result
         self._last, self._total = last, total
         self._fill_groups()
         self._reload_list()
@@ -315,6 +319,8 @@ class FlagsView(View):
                         item.setToolTip(ss.rule_info(key).description(self.ctx.lang) if key in ss.rule_ids()
                                         else key)
                     table.setItem(r, c, item)
+                if table is self.rule_table:
+                    self._precision_cell(table, r, key)
                 if key is not ALL and key == current:
                     select_row = r
             table.selectRow(select_row)
@@ -325,6 +331,26 @@ class FlagsView(View):
             self.tr("全部机构 · {rule}").format(rule=ss.rule_name(self._rule_filter, self.ctx.lang))
         fill(self.inst_table, self._by_inst, self._inst_filter, inst_all)
         self.run_rule_button.setEnabled(self._rule_filter is not None and self._handle is None)
+
+    def _precision_cell(self, table: QTableWidget, row: int, key) -> None:
+        """A rule's precision from review outcomes; under the supervisor's threshold: highlighted,
+        so a reviewer sees that the rule's leads are usually rejected."""
+        stats = self._stats.get(key) if key is not ALL else None
+        p = stats.precision if stats is not None else None
+        item = QTableWidgetItem("" if key is ALL else "—" if p is None else f"{p * 100:.1f}%")
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if stats is not None:
+            item.setToolTip(self.tr("确认 {c}，否定 {r}，待定 {o}").format(c=stats.confirmed, r=stats.rejected,
+                                                                       o=stats.open))
+        if p is not None and self._threshold is not None and p < self._threshold:
+            from PySide6.QtGui import QBrush, QColor
+
+            for c in range(table.columnCount()):
+                cell = item if c == table.columnCount() - 1 else table.item(row, c)
+                if cell is not None:
+                    cell.setBackground(QBrush(QColor("#fde7e9")))
+        table.setItem(row, table.columnCount() - 1, item)
 
     def _selected_key(self, table: QTableWidget):
         items = table.selectedItems()

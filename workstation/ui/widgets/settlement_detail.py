@@ -19,7 +19,8 @@ from ...services.claims_query import FeeLine, Flag, SettlementDetail, cnt_text, 
 from ..context import UiContext
 from .table_model import TableModel
 
-FLAGGED_BG = QColor("#fff1e6")
+FLAGGED_BG = QColor("#fff1e6")  # a violating line (违规项): a flag is on it
+INVOLVED_BG = QColor("#e8f0fe")  # an involved line (涉及项): named by a flag on another line (rule-templates.md)
 
 
 def rule_name(rule_id: str, lang: str) -> str:
@@ -33,6 +34,11 @@ def flag_explanation(flag: Flag, lang: str) -> str:
     try:
         rule = catalog_service.rule_catalog().get(flag.rule_id)
     except KeyError:
+        if "template" in flag.params:  # a knowledge point's flag: names the point, its source and numbers
+            from ...core.knowledge_text import explain
+
+            sep = ("（", "）") if lang != "en" else (" (", ")")
+            return f"{explain(flag.params, lang)}{sep[0]}{fen_to_str(flag.amount)}{sep[1]}"
         return flag.rule_id
     text = rule.explain(lang, flag.params)
     if "{" in text:  # a flag stored without the numbers its explanation names: say what the rule checks
@@ -50,11 +56,18 @@ class FeeLinesModel(TableModel):
         self.lang = lang
         self.lines: list[FeeLine] = []
         self.visible: list[int] = []
+        self.involved: dict[str, list[Flag]] = {}
 
     def set_lines(self, lines: list[FeeLine], visible: list[int]) -> None:
         self.beginResetModel()
         self.lines = lines
         self.visible = visible
+        # sn -> the flags that name this line as involved (the partner of a pair, the main line)
+        self.involved: dict[str, list[Flag]] = {}
+        for line in lines:
+            for f in line.flags:
+                for sn in f.params.get("involved") or ():
+                    self.involved.setdefault(str(sn), []).append(f)
         self.endResetModel()
 
     def line_at(self, row: int) -> FeeLine:
@@ -68,7 +81,11 @@ class FeeLinesModel(TableModel):
             return None
         line = self.line_at(index.row())
         col = self.COLUMNS[index.column()]
+        involved = self.involved.get(line.feedetl_sn, ()) if not line.flags else ()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == "flags" and involved:
+                names = dict.fromkeys(f.rule_id for f in involved)
+                return ("涉及：" + "、".join(names)) if self.lang != "en" else ("involved: " + ", ".join(names))
             if col == "flags":
                 return "、".join(dict.fromkeys(rule_name(f.rule_id, self.lang) for f in line.flags)) \
                     if self.lang != "en" else ", ".join(dict.fromkeys(rule_name(f.rule_id, self.lang) for f in line.flags))
@@ -83,8 +100,14 @@ class FeeLinesModel(TableModel):
             return getattr(line, col) or ""
         if role == Qt.ItemDataRole.ToolTipRole and line.flags:
             return "\n".join(flag_explanation(f, self.lang) for f in line.flags)
+        if role == Qt.ItemDataRole.ToolTipRole and involved:
+            head = "涉及项（违规项见明细 {sn}）" if self.lang != "en" else "Involved line (the violating line is {sn})"
+            colon = "：" if self.lang != "en" else ": "
+            return "\n".join(head.format(sn=f.feedetl_sn) + colon + flag_explanation(f, self.lang) for f in involved)
         if role == Qt.ItemDataRole.BackgroundRole and line.flags:
             return QBrush(FLAGGED_BG)
+        if role == Qt.ItemDataRole.BackgroundRole and involved:
+            return QBrush(INVOLVED_BG)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("cnt", "pric", "det_item_fee_sumamt",
                                                                    "pric_uplmt_amt"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
