@@ -381,8 +381,6 @@ def run_points(conn: Connection, points: Iterable[kn.Point],
     points = list(points)
     out: dict[str, list[Hit]] = {p.rule_id: [] for p in points}
     for chunk in iter_hits(conn, points, on_template):
-        if exclude:  # reversed settlements take part in no rule (data-format.md)
-            chunk = [(rid, h) for rid, h in chunk if h.setl_id not in exclude]
         for rid, hit in chunk:
             out[rid].append(hit)
     for hits in out.values():
