@@ -2,5 +2,6 @@
 ``Base.metadata`` knows every table (Alembic autogenerate relies on it)."""
 from .base import Base
 from . import identity, claims, screening, sampling, review, roster, dossier, fieldwork  # noqa: F401
+from . import operations  # noqa: F401  (issue #19)
 
 __all__ = ["Base"]
