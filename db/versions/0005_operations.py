@@ -1,4 +1,4 @@
-"""contract operations: holiday table, data checks, monthly work plans (issue #19)
+"""contract operations: holiday table, data checks, monthly work plans, breaches (issue #19)
 
 Revision ID: 0005
 Revises: 0001
@@ -60,9 +60,21 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_work_plan_items")),
     )
     op.create_index(op.f("ix_work_plan_items_plan_id"), "work_plan_items", ["plan_id"], unique=False)
+    op.create_table(
+        "contract_breaches",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("contract", sa.String(length=64), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("created_by", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_contract_breaches")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("contract_breaches")
     op.drop_index(op.f("ix_work_plan_items_plan_id"), table_name="work_plan_items")
     op.drop_table("work_plan_items")
     op.drop_table("work_plans")

@@ -37,6 +37,37 @@ def register(sub, common) -> None:
     wl.add_argument("--year", type=int, default=None)
     wl.set_defaults(handler=cmd_workdays_list)
 
+    pd = sub.add_parser("deadlines", parents=[common], help="合同期限（工作日）/ contractual deadlines")
+    pd.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: today)")
+    pd.add_argument("--contract", default=None)
+    pd.set_defaults(handler=cmd_deadlines)
+
+    pf = sub.add_parser("fees", parents=[common], help="服务费、扣款、利润返还 / fees, deductions, returns")
+    pf.add_argument("--contract", default=None)
+    pf.add_argument("--quarter", default=None, help="2025Q1")
+    pf.add_argument("--year", type=int, default=None)
+    pf.add_argument("--score", default=None)
+    pf.add_argument("--profit", default=None)
+    pf.add_argument("--headcount", type=int, default=None)
+    pf.add_argument("--as-of", default=None)
+    pf.set_defaults(handler=cmd_fees)
+
+    pb = sub.add_parser("breach", parents=[common], help="记录违约或考核不合格 / record a breach or failed assessment")
+    pb.add_argument("--contract", default=None)
+    pb.add_argument("--date", required=True)
+    pb.add_argument("--kind", required=True, choices=["staff_change", "other", "assessment_failed"])
+    pb.add_argument("--note", default="")
+    pb.set_defaults(handler=cmd_breach)
+
+    pr = sub.add_parser("report", parents=[common], help="报表 / contract reports")
+    rsub = pr.add_subparsers(dest="report_cmd", required=True)
+    rv = rsub.add_parser("volumes", parents=[common], help="年度工作量与覆盖率 / yearly volumes and coverage")
+    rv.add_argument("--year", type=int, default=None)
+    rv.add_argument("--contract", default=None)
+    rv.add_argument("--as-of", default=None)
+    rv.set_defaults(handler=cmd_volumes)
+    register_reports(rsub, common)
+
 
 def cmd_workdays_add(args, rt: Runtime) -> Result:
     from ..services import workdays_service
@@ -77,3 +108,53 @@ def cmd_workdays_list(args, rt: Runtime) -> Result:
                    "table_years": list(cov.table_years), "first_assumed_year": cov.first_assumed_year,
                    "days": [{"date": d.day.isoformat(), "kind": d.kind, "note": d.note}
                             for d in workdays_service.list_days(ws, args.year)]})
+
+
+def register_reports(rsub, common) -> None:
+    """Report sub-commands beyond volumes (deductions, periodic reports): see report_cmds."""
+    from . import report_cmds
+
+    report_cmds.register(rsub, common)
+
+
+def cmd_deadlines(args, rt: Runtime) -> Result:
+    from ..services.operations import deadlines
+
+    as_of = _date(args.as_of, "--as-of") or dt.date.today()
+    items = deadlines.deadlines(rt.workspace(), as_of, args.contract)
+    return Result(deadlines.to_json(as_of, items))
+
+
+def cmd_fees(args, rt: Runtime) -> Result:
+    from ..services.operations import fees
+
+    ws = rt.workspace()
+    contract = args.contract
+    if contract is None:
+        from ..services import profile_service
+
+        contract = profile_service.active_profile_id(ws)
+    return Result(fees.fees(ws, contract, quarter=args.quarter, year=args.year, score=args.score,
+                            profit_amount=args.profit, headcount=args.headcount, as_of=_date(args.as_of, "--as-of")))
+
+
+def cmd_breach(args, rt: Runtime) -> Result:
+    from ..services import profile_service
+    from ..services.operations import fees
+
+    ws = rt.workspace()
+    contract = args.contract or profile_service.active_profile_id(ws)
+    bid = fees.record_breach(ws, contract, _date(args.date, "--date"), args.kind, args.note)
+    return Result({"breach_id": bid, "contract": contract, "kind": args.kind})
+
+
+def cmd_volumes(args, rt: Runtime) -> Result:
+    from ..services.operations import volumes
+
+    ws = rt.workspace()
+    year = args.year or volumes.default_year(ws)
+    v = volumes.volumes(ws, year, args.contract, _date(args.as_of, "--as-of"))
+    if v.assumed:
+        rt.say(T("注意：该年度部分日期没有节假日数据，按周一至周五推定", "note: part of the year has no holiday data; "
+                 "Monday–Friday assumed"))
+    return Result(volumes.to_json(v, rt.lang))

@@ -57,3 +57,16 @@ class WorkPlanItemRow(Base):
     result: Mapped[str] = mapped_column(Text, default="")  # what came of it, for the summary
     link_kind: Mapped[str] = mapped_column(String(16), default="")  # '' | inspection | dossier
     link_ref: Mapped[str] = mapped_column(String(64), default="")
+
+
+class BreachRow(Base):
+    """A breach of contract recorded by a supervisor (seed 004: penalties per breach)."""
+
+    __tablename__ = "contract_breaches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract: Mapped[str] = mapped_column(String(64))
+    day: Mapped[dt.date] = mapped_column()
+    kind: Mapped[str] = mapped_column(String(32))  # staff_change | other
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
