@@ -5,6 +5,7 @@ subclasses views.base.View. Modules are imported lazily so that a broken
 view cannot keep the others from opening.
 """
 VIEWS = (
+    ("home", "home_view", "HomeView"),  # the first view after login (#19)
     ("queue", "queue_view", "QueueView"),
     ("settlements", "settlements_view", "SettlementsView"),
     ("flags", "flags_view", "FlagsView"),
@@ -13,5 +14,6 @@ VIEWS = (
     ("roster", "roster_view", "RosterView"),
     ("attendance", "attendance_view", "AttendanceView"),
     ("fieldwork", "fieldwork_view", "FieldworkView"),
+    ("reports", "reports_view", "ReportsView"),  # #19
     ("settings", "settings_view", "SettingsView"),
 )
