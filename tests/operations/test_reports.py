@@ -177,3 +177,21 @@ def test_replaced_template_is_used_and_admin_only(store_2025, as_user, tmp_path)
     assert text.startswith("自定义模板：") and f"合计 {fig.sections['fund_payments']['total']} 元" in text
     reports.set_template(ws, "xinxiang-2025", "monthly", None)
     assert reports.template_bytes(ws, "xinxiang-2025", "monthly")[1] == "shipped"
+
+
+def test_workplan_cli_round_trip(ws, tmp_path, monkeypatch):
+    import json
+
+    profile_service.set_active_profile(ws, "xinjiang-2024")
+    f = tmp_path / "plan.json"
+    f.write_text(json.dumps({"intro": "本月计划", "summary": "", "items": [
+        {"text": "飞行检查准备", "done": True, "result": "已完成", "link_kind": "inspection", "link_ref": "FI-1"}]},
+        ensure_ascii=False), encoding="utf-8")
+    db = str(ws.store.path)
+    run = run_inproc(["--db", db, "--json", "workplan", "save", str(f), "--month", "2024-05"], monkeypatch,
+                     user="supervisor", passphrase=PASSPHRASES["supervisor"])
+    assert run.code == 0, run.err
+    run = run_inproc(["--db", db, "--json", "workplan", "show", "--month", "2024-05"], monkeypatch,
+                     user="reviewer", passphrase=PASSPHRASES["reviewer"])
+    assert run.json["items"] == [{"text": "飞行检查准备", "done": True, "result": "已完成", "link_kind": "inspection",
+                                  "link_ref": "FI-1"}]

@@ -231,3 +231,15 @@ def test_deadlines_from_appeals_staff_changes_settlements_and_reports(ws, as_use
     later = deadlines.deadlines(ws, D(2026, 12, 17))
     (ap,) = [d for d in later if d.kind == "appeal"]
     assert ap.overdue and ap.days_left == -2
+
+
+def test_data_check_recorded_by_a_supervisor_counts(ws, as_user, monkeypatch):
+    db = str(ws.store.path)
+    run = run_inproc(["--db", db, "--json", "datacheck", "--date", "2024-05-06", "--title", "第一次数据核查"],
+                     monkeypatch, user="reviewer", passphrase=PASSPHRASES["reviewer"])
+    assert run.code == 3
+    run = run_inproc(["--db", db, "--json", "datacheck", "--date", "2024-05-06", "--title", "第一次数据核查"],
+                     monkeypatch, user="supervisor", passphrase=PASSPHRASES["supervisor"])
+    assert run.code == 0, run.err
+    v = volumes.volumes(ws, 2024, "mentougou-2024", as_of=D(2024, 12, 31))
+    assert item(v, "data_checks")["actual"] == 1

@@ -59,6 +59,24 @@ def register(sub, common) -> None:
     pb.add_argument("--note", default="")
     pb.set_defaults(handler=cmd_breach)
 
+    pc = sub.add_parser("datacheck", parents=[common], help="记录数据核查 / record a data check")
+    pc.add_argument("--date", required=True)
+    pc.add_argument("--title", required=True)
+    pc.add_argument("--run", type=int, default=None, help="筛查运行 ID / the screening run")
+    pc.set_defaults(handler=cmd_datacheck)
+
+    pp = sub.add_parser("workplan", parents=[common], help="月度工作计划与总结 / monthly work plan and summary")
+    psub = pp.add_subparsers(dest="workplan_cmd", required=True)
+    ps = psub.add_parser("show", parents=[common])
+    ps.add_argument("--month", required=True)
+    ps.add_argument("--contract", default=None)
+    ps.set_defaults(handler=cmd_workplan_show)
+    pv = psub.add_parser("save", parents=[common], help="从 JSON 保存 / save from a JSON file")
+    pv.add_argument("file")
+    pv.add_argument("--month", required=True)
+    pv.add_argument("--contract", default=None)
+    pv.set_defaults(handler=cmd_workplan_save)
+
     pr = sub.add_parser("report", parents=[common], help="报表 / contract reports")
     rsub = pr.add_subparsers(dest="report_cmd", required=True)
     rv = rsub.add_parser("volumes", parents=[common], help="年度工作量与覆盖率 / yearly volumes and coverage")
@@ -158,3 +176,45 @@ def cmd_volumes(args, rt: Runtime) -> Result:
         rt.say(T("注意：该年度部分日期没有节假日数据，按周一至周五推定", "note: part of the year has no holiday data; "
                  "Monday–Friday assumed"))
     return Result(volumes.to_json(v, rt.lang))
+
+
+def cmd_datacheck(args, rt: Runtime) -> Result:
+    from ..services.operations import volumes
+
+    day = _date(args.date, "--date")
+    cid = volumes.record_data_check(rt.workspace(), day, args.title, args.run)
+    return Result({"data_check_id": cid, "date": day.isoformat(), "run_id": args.run})
+
+
+def _plan_json(plan) -> dict:
+    return {"contract": plan.contract, "month": plan.month, "intro": plan.intro, "summary": plan.summary,
+            "items": [{"text": i.text, "done": i.done, "result": i.result, "link_kind": i.link_kind,
+                       "link_ref": i.link_ref} for i in plan.items]}
+
+
+def cmd_workplan_show(args, rt: Runtime) -> Result:
+    from ..services.operations import work_plans
+
+    return Result(_plan_json(work_plans.get_plan(rt.workspace(), args.month, args.contract)))
+
+
+def cmd_workplan_save(args, rt: Runtime) -> Result:
+    import json
+
+    from ..core.errors import BadInput
+    from ..services import profile_service
+    from ..services.operations import work_plans
+
+    try:
+        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        items = tuple(work_plans.PlanItem(str(i["text"]), bool(i.get("done", False)), str(i.get("result", "")),
+                                          str(i.get("link_kind", "")), str(i.get("link_ref", "")))
+                      for i in data.get("items", []))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BadInput(T("无法读取 JSON：{why}", "cannot read the JSON: {why}"), file=args.file,
+                       why=type(exc).__name__) from None
+    ws = rt.workspace()
+    contract = args.contract or profile_service.active_profile_id(ws)
+    plan = work_plans.save_plan(ws, work_plans.WorkPlan(contract, args.month, str(data.get("intro", "")),
+                                                        str(data.get("summary", "")), items))
+    return Result(_plan_json(plan))

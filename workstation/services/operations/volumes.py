@@ -134,3 +134,22 @@ def to_json(v: Volumes, lang: str = "zh_CN") -> dict[str, Any]:
                        "actual": _num(i.actual, i.kind), "pace_target": _num(i.pace_target, i.kind),
                        "on_track": i.on_track} for i in v.items],
             "as_of": v.as_of.isoformat(), "assumed": v.assumed}
+
+
+def record_data_check(ws: Workspace, done_on: dt.date, title: str, run_id: int | None = None) -> int:
+    """Record a completed full screening run as one of the contract's data checks (supervisors; logged)."""
+    from ...core.errors import BadInput, NotFound
+    from ...store.models.screening import ScreenRunRow
+
+    ws.require_supervisor()
+    if not title.strip():
+        raise BadInput(T("请填写数据核查的名称", "give the data check a title"))
+    with ws.store.session() as s:
+        if run_id is not None and s.get(ScreenRunRow, run_id) is None:
+            raise NotFound(what=f"screen run {run_id}")
+        row = DataCheckRow(run_id=run_id, done_on=done_on, title=title.strip(), created_by=ws.user.name)
+        s.add(row)
+        s.flush()
+        ws.log(s, "datacheck.add", "data_check", row.id,
+               after={"done_on": done_on.isoformat(), "title": row.title, "run_id": run_id})
+        return row.id
