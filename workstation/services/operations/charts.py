@@ -44,6 +44,13 @@ def _finish(fig, width: float, height: float) -> Chart:
     return Chart(buf.getvalue(), width, height)
 
 
+def _plain_numbers(axis) -> None:
+    """Thousands separators instead of matplotlib's 1e6 offset on a value axis."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}" if abs(v) >= 10 or v == int(v) else f"{v:,.2f}"))
+
+
 def _style(ax, title: str, ylabel: str) -> None:
     font = _font()
     ax.set_title(title, fontproperties=font, fontsize=11)
@@ -68,9 +75,12 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], *, title: str, yla
         bars = ax.barh(pos, values, color=PALETTE[1])
         ax.set_yticks(pos, labels)
         ax.invert_yaxis()
+        _plain_numbers(ax.xaxis)
+        ax.set_xlim(0, max(list(values) + [1]) * 1.18)  # room for the value labels
     else:
         bars = ax.bar(pos, values, color=PALETTE[1])
         ax.set_xticks(pos, labels)
+        _plain_numbers(ax.yaxis)
     _style(ax, title, ylabel)
     ax.bar_label(bars, fmt="{:,.0f}" if all(float(v).is_integer() for v in values) else "{:,.2f}",
                  fontsize=7, padding=2)
@@ -88,6 +98,9 @@ def line_chart(labels: Sequence[str], series: dict[str, Sequence[float]], *, tit
         ax.plot(list(range(len(labels))), list(values), marker="o", markersize=3, linewidth=1.6,
                 color=PALETTE[i % len(PALETTE)], label=name)
     ax.set_xticks(list(range(len(labels))), labels)
+    _plain_numbers(ax.yaxis)
+    if all(v >= 0 for vs in series.values() for v in vs):
+        ax.set_ylim(bottom=0, top=max([v for vs in series.values() for v in vs] + [1]) * 1.1)
     _style(ax, title, ylabel)
     if len(series) > 1:
         ax.legend(prop=_font(), fontsize=8, frameon=False)

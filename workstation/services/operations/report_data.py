@@ -204,6 +204,8 @@ def sections_for(p: dict[str, Any], kind: str) -> tuple[str, ...]:
     if kind == "halfyear":
         return ("settlement", "fund_payments", "fund_payments_by_month", "fund_use", "records_reviewed", "analysis")
     out = ("fund_payments", "fund_payments_by_month", "settlement", "records_reviewed", "deductions", "volumes")
+    if not (p.get("fees") or {}).get("premium_per_person_per_year"):  # not a supplementary-fund contract
+        out = ("settlement", "records_reviewed", "deductions", "volumes")
     if (p.get("volumes") or {}).get("data_checks"):
         out += ("data_checks",)
     return out + ("analysis",)

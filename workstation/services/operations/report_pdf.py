@@ -26,7 +26,7 @@ def report_title(p: dict[str, Any], fig: ReportFigures, lang: str) -> str:
     wanted = {"monthly": ("month",), "quarterly": ("quarter",), "halfyear": ("half_year",), "annual": ("year",)}
     # the contract's own names for its reports of this period, e.g. 月度工作计划、月度工作总结、人员考勤表
     labels = [r.get("label_en" if lang == "en" else "label_zh", "") for r in p.get("reports") or []
-              if r.get("period") in wanted[fig.kind] and not int(r.get("count", 1)) > 1]
+              if r.get("period") in wanted[fig.kind] and (fig.kind == "annual" or int(r.get("count", 1)) == 1)]
     name = "、".join(x for x in labels if x) if lang != "en" else ", ".join(x for x in labels if x)
     name = name or kind_names[fig.kind].render(lang)
     if lang == "en":
