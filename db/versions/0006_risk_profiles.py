@@ -1,13 +1,13 @@
 """risk profiles: the stored institution-level profile that risk-based sampling draws on (#20)
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -47,4 +47,6 @@ def main_window(ws, make_ctx, qtbot):
     win.show()
     qtbot.waitExposed(win)
     yield win
+    # the home view loads in the background on opening: closing with a task running asks first
+    qtbot.waitUntil(lambda: not win.ctx.runner.busy, timeout=60000)
     win.idle.stop()

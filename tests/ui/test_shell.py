@@ -46,15 +46,16 @@ def test_main_window_screenshots_in_both_languages(main_window, translations, qt
     main_window.resize(1366, 768)
     path = save_screenshot(main_window, "main_window_zh_CN")
     assert has_ink(path)
-    assert main_window.rail.item(0).text() == "审核队列"
+    assert main_window.rail.item(0).text() == "首页"  # the home screen is the first view (#19)
+    assert main_window.rail.item(1).text() == "审核队列"
     settings = main_window.show_view("settings")
     settings.lang_box.setCurrentIndex(1)  # English, switched at runtime
-    qtbot.waitUntil(lambda: main_window.rail.item(0).text() == "Review queue", timeout=3000)
+    qtbot.waitUntil(lambda: main_window.rail.item(1).text() == "Review queue", timeout=3000)
     assert "User:" in main_window.user_label.text()
     main_window.show_view("queue")
     save_screenshot(main_window, "main_window_en")
     settings.lang_box.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: main_window.rail.item(0).text() == "审核队列", timeout=3000)
+    qtbot.waitUntil(lambda: main_window.rail.item(1).text() == "审核队列", timeout=3000)
 
 
 def test_every_nav_entry_opens_a_view(main_window):

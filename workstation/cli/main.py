@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "counter_cmds",  # issue 21: receipts
     "inspection_cmds",  # issue 21: on-site inspections
     "risk_cmds",
+    "operations_cmds",
 )
 
 log = logging.getLogger("workstation.cli")

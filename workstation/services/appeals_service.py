@@ -18,11 +18,11 @@ from sqlalchemy import select
 
 from ..core.errors import BadInput, Conflict, NotFound
 from ..core.i18n import T
-from ..core.workdays import add_workdays, workdays_between
 from ..store.models.base import utcnow
 from ..store.models.claims import SettlementRow
 from ..store.models.review import AppealRow, FindingRow, ReviewUnitRow
 from . import review as rs
+from . import workdays_service
 from .workspace import Workspace
 
 DEFAULT_WORKING_DAYS = 10
@@ -58,6 +58,7 @@ class AppealInfo:
     answered_on: dt.date | None
     outcome: str | None
     days_left: int  # working days in (today, deadline]; negative when overdue
+    assumed: bool = False  # the count relied on the Monday–Friday guess (no calendar data)
 
 
 def send(ws: Workspace, finding_id: int, *, working_days: int = DEFAULT_WORKING_DAYS,
@@ -77,14 +78,15 @@ def send(ws: Workspace, finding_id: int, *, working_days: int = DEFAULT_WORKING_
         if s.execute(select(AppealRow.id).where(AppealRow.finding_id == f.id, AppealRow.status == "open")).first():
             raise Conflict(detail=T("该发现已有待答复的申诉", "the finding already has an open appeal").render(ws.lang))
         inst = s.execute(select(SettlementRow.fixmedins_code).where(SettlementRow.setl_id == u.setl_id)).scalar()
+        due = workdays_service.calendar_in(s).due(day, working_days)
         row = AppealRow(uuid=str(uuid.uuid4()), finding_id=f.id, institution_code=inst or "", sent_on=day,
-                        working_days=working_days, deadline=add_workdays(day, working_days), status="open",
+                        working_days=working_days, deadline=due.due, status="open",
                         answer="", created_by=ws.user.name, created_at=utcnow())
         s.add(row)
         s.flush()
         ws.log(s, "review.appeal.send", "appeal", row.id,
                after={"finding": f.id, "sent_on": day.isoformat(), "working_days": working_days,
-                      "deadline": row.deadline.isoformat()},
+                      "deadline": row.deadline.isoformat(), "assumed": due.assumed},
                details={"finding": f.id, "deadline": row.deadline.isoformat(), "working_days": working_days})
         return row.id
 
@@ -181,8 +183,11 @@ def list_appeals(ws: Workspace, *, today: dt.date | None = None, open_only: bool
         if open_only:
             q = q.where(AppealRow.status == "open")
         out = []
+        cal = workdays_service.calendar_in(s)
         for a, unit_id, cat, amount, setl_id, inst_name in s.execute(q):
+            left = cal.workdays_between(day, a.deadline)
+            assumed = left.assumed or cal.due(a.sent_on, a.working_days).assumed
             out.append(AppealInfo(a.id, a.finding_id, unit_id, setl_id, a.institution_code, inst_name or "", cat,
                                   amount, a.sent_on, a.working_days, a.deadline, a.status, a.answer, a.answered_on,
-                                  a.outcome, workdays_between(day, a.deadline)))
+                                  a.outcome, left.count, assumed))
     return out

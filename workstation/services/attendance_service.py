@@ -1,7 +1,8 @@
 """Monthly attendance (考勤): people × days, statuses, totals, and the sheet for Party A.
 
 Day kinds (working day, weekend, public holiday, make-up working day) come from
-core.workdays (chinese_calendar). The sheet is written atomically to the path
+the store's working-day calendar (workdays_service: chinese_calendar, then the
+holiday table, then Monday–Friday marked as assumed). The sheet is written atomically to the path
 the user chose, as PDF (landscape A4, signature lines) or XLSX.
 """
 from __future__ import annotations
@@ -17,11 +18,11 @@ from sqlalchemy import bindparam, delete, insert, select, update
 
 from ..core.errors import BadInput, UsageError
 from ..core.i18n import T
-from ..core.workdays import DayKind, day_kind
+from ..core.workdays import DayKind, WorkCalendar, default_calendar
 from ..store.atomic import atomic_write_bytes
 from ..store.models.base import utcnow
 from ..store.models.roster import AttendanceRow, StaffRow
-from . import profile_service
+from . import profile_service, workdays_service
 from .workspace import Workspace
 
 
@@ -58,9 +59,10 @@ def parse_month(month: str) -> tuple[int, int]:
     return year, mon
 
 
-def month_days(month: str) -> list[tuple[dt.date, DayKind]]:
+def month_days(month: str, cal: WorkCalendar | None = None) -> list[tuple[dt.date, DayKind]]:
     year, mon = parse_month(month)
-    return [(d, day_kind(d)) for d in (dt.date(year, mon, i) for i in range(1, monthrange(year, mon)[1] + 1))]
+    cal = cal or default_calendar()
+    return [(d, cal.day_kind(d)) for d in (dt.date(year, mon, i) for i in range(1, monthrange(year, mon)[1] + 1))]
 
 
 def is_off(kind: DayKind) -> bool:
@@ -77,9 +79,10 @@ def _on_duty(row: StaffRow, day: dt.date) -> bool:
 
 def grid(ws: Workspace, month: str) -> dict[str, Any]:
     """The month: days with their kind, and each person on the team that month with statuses and totals."""
-    days = month_days(month)
-    first, last = days[0][0], days[-1][0]
     with ws.store.read() as s:
+        cal = workdays_service.calendar_in(s)
+        days = month_days(month, cal)
+        first, last = days[0][0], days[-1][0]
         staff = [r for r in s.execute(select(StaffRow).order_by(StaffRow.staff_no)).scalars() if _active_in(r, first, last)]
         ids = [r.id for r in staff]
         marks: dict[int, dict[str, str]] = {i: {} for i in ids}
@@ -100,8 +103,10 @@ def grid(ws: Workspace, month: str) -> dict[str, Any]:
                 "duty_days": [d.isoformat() for d in on_duty],
                 "workdays": sum(1 for d, k in days if _on_duty(r, d) and not is_off(k)),
             })
-    return {"month": month, "days": [{"date": d.isoformat(), "kind": k.value, "weekday": d.weekday()} for d, k in days],
-            "people": people}
+    # "assumed": the day's kind is the Monday–Friday guess (no calendar data, no holiday-table row)
+    return {"month": month, "days": [{"date": d.isoformat(), "kind": k.value, "weekday": d.weekday(),
+                                      "assumed": cal.is_assumed(d)} for d, k in days],
+            "people": people, "assumed": any(cal.is_assumed(d) for d, _k in days)}
 
 
 def totals(statuses: dict[str, str]) -> dict[str, int]:
@@ -284,6 +289,9 @@ def render_pdf(ws: Workspace, g: dict[str, Any]) -> bytes:
         legend += "　Grey: weekend; red: public holiday (H); yellow: make-up working day (M); —: not on the team"
     else:
         legend += "　灰色：周末；红色：法定节假日（节）；黄色：调休上班（班）；—：不在岗"
+    if g.get("assumed"):
+        legend += T("。注意：本月节假日安排尚无日历数据，按周一至周五推定。",
+                    ". Note: no holiday calendar for this month yet; Monday–Friday assumed.").render(lang)
     story = [Paragraph(esc(title), st.h1),
              Paragraph(esc(contract) + ("　" + esc(T("甲方：", "Party A: ").render(lang) + party_a) if party_a else ""),
                        st.body),

@@ -340,11 +340,16 @@ def _day_bounds(start: dt.date, end: dt.date) -> tuple[str, str]:
 
 def receipts_checked(ws: Workspace, start: dt.date, end: dt.date) -> int:
     """Receipts checked at the counter from ``start`` to ``end`` inclusive (local days): the volume figure."""
-    lo, hi = _day_bounds(start, end)
     with ws.store.read() as s:
-        return s.execute(select(func.count()).select_from(ReceiptRow).where(
-            ReceiptRow.checked_at.is_not(None), ReceiptRow.checked_at >= lo, ReceiptRow.checked_at <= hi)
-        ).scalar_one()
+        return receipts_checked_in(s, start, end)
+
+
+def receipts_checked_in(s, start: dt.date, end: dt.date) -> int:
+    """``receipts_checked`` inside a session the caller holds (the operations figures read in one)."""
+    lo, hi = _day_bounds(start, end)
+    return s.execute(select(func.count()).select_from(ReceiptRow).where(
+        ReceiptRow.checked_at.is_not(None), ReceiptRow.checked_at >= lo, ReceiptRow.checked_at <= hi)
+    ).scalar_one()
 
 
 def throughput(ws: Workspace, *, user: str | None = None, day: dt.date | None = None) -> Throughput:

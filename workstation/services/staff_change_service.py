@@ -22,6 +22,7 @@ from ..core.import_format import mask_certno
 from ..store.models.base import utcnow
 from ..store.models.roster import StaffChangeRow, StaffRow
 from . import profile_service, roster_service
+from ..core.workdays import default_calendar
 from .workspace import Workspace
 
 STATUSES = ("requested", "approved", "rejected", "effective")
@@ -34,8 +35,12 @@ def _terms(ws: Workspace) -> dict[str, Any]:
 
 
 def earliest_date(notice_date: dt.date, notice_days: int) -> dt.date:
-    """The first day a change may take effect: notice date + notice_days (calendar days)."""
-    return notice_date + dt.timedelta(days=notice_days)
+    """The first day a change may take effect: notice date + notice_days (calendar days).
+
+    Counted by the one deadline function (core.workdays.WorkCalendar.due) in
+    calendar days, as the contract says 15 日, not working days.
+    """
+    return default_calendar().due(notice_date, notice_days, working=False).due
 
 
 def _as_date(value: Any, column: str) -> dt.date | None:

@@ -5,5 +5,6 @@ from . import identity, claims, screening, sampling, review, roster, dossier, fi
 from . import counter, inspection  # noqa: F401  (issue 21)
 from . import risk  # noqa: F401  (#20 risk profiles)
 from . import knowledge  # noqa: F401
+from . import operations  # noqa: F401  (issue #19)
 
 __all__ = ["Base"]

@@ -5,6 +5,7 @@ subclasses views.base.View. Modules are imported lazily so that a broken
 view cannot keep the others from opening.
 """
 VIEWS = (
+    ("home", "home_view", "HomeView"),  # the first view after login (#19)
     ("queue", "queue_view", "QueueView"),
     ("settlements", "settlements_view", "SettlementsView"),
     ("flags", "flags_view", "FlagsView"),
@@ -17,5 +18,6 @@ VIEWS = (
     ("fieldwork", "fieldwork_view", "FieldworkView"),
     ("receipts", "receipt_check_view", "ReceiptCheckView"),  # issue 21
     ("inspections", "inspections_view", "InspectionsView"),  # issue 21
+    ("reports", "reports_view", "ReportsView"),  # #19
     ("settings", "settings_view", "SettingsView"),
 )

@@ -1,0 +1,1 @@
+"""Contract operations (operations.md): deadlines, volumes and coverage, fees, deductions, reports."""
