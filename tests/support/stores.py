@@ -22,5 +22,20 @@ def new_store(folder: Path, name: str = "store.db") -> Workspace:
     return ws
 
 
-def login(path: Path, user: str, lang: str = "zh_CN") -> Workspace:
-    return auth_service.unlock(Path(path), user, PASSPHRASES[user], lang=lang)
+def new_server_store(cluster, dbname: str) -> Workspace:
+    """The same four users on a fresh office-server database, set up as ``server init`` does."""
+    from tests.support.pg_cluster import SERVER_PASSWORD, SERVER_USER
+    from workstation.services import server_service
+
+    ws = server_service.init_server(cluster.address(dbname), "admin", PASSPHRASES["admin"], server_user=SERVER_USER,
+                                    server_password=SERVER_PASSWORD, kdf=FAST_KDF)
+    auth_service.add_user(ws, "supervisor", Role.SUPERVISOR, PASSPHRASES["supervisor"], kdf=FAST_KDF)
+    auth_service.add_user(ws, "reviewer", Role.REVIEWER, PASSPHRASES["reviewer"], kdf=FAST_KDF)
+    auth_service.add_user(ws, "reviewer2", Role.REVIEWER, PASSPHRASES["reviewer2"], kdf=FAST_KDF)
+    return ws
+
+
+def login(path, user: str, lang: str = "zh_CN") -> Workspace:
+    """Open the store at ``path`` (a file or a server address) as ``user``."""
+    target = path if getattr(path, "is_server_address", False) else Path(path)
+    return auth_service.unlock(target, user, PASSPHRASES[user], lang=lang)

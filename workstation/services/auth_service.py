@@ -96,6 +96,10 @@ def open_with_key(path: Path, slots: KeySlots, key: bytes, user_name: str, lang:
 
 def unlock(path: Path, user_name: str, passphrase: str, *, lang: str = "zh_CN") -> Workspace:
     """Unwrap the user's slot and open the store. Wrong passphrase → exit 3, store untouched."""
+    if getattr(path, "is_server_address", False):  # an office server (store/address.py)
+        from . import server_service
+
+        return server_service.unlock_server(path, user_name, passphrase, lang=lang)  # type: ignore[arg-type]
     path = Path(path)
     if not path.exists():
         raise StoreError(T("找不到数据库：{path}", "No store at {path}"), path=str(path))
@@ -106,6 +110,8 @@ def unlock(path: Path, user_name: str, passphrase: str, *, lang: str = "zh_CN") 
 
 def unlock_remembered(path: Path, user_name: str, *, lang: str = "zh_CN") -> Workspace | None:
     """Open with a key remembered in the OS keyring, or None if there is none."""
+    if getattr(path, "is_server_address", False):
+        return None  # signing in to a server always needs the passphrase (it is the login role's password)
     path = Path(path)
     if not path.exists():
         return None
@@ -162,7 +168,13 @@ def add_user(
         ws.slots.add(name, passphrase, ws.key, kdf)
         ws.log(s, "user.add", "user", name, before=before, after={"name": name, "role": role.value})
         user = _to_user(row)
-    ws.slots.save()
+        if ws.store.is_server:  # the login role and the key slot, in the same transaction
+            from . import server_service
+
+            server_service.add_login(s, name, role, passphrase)
+            ws.slots.save(session=s)
+    if not ws.store.is_server:
+        ws.slots.save()
     return user
 
 
@@ -178,8 +190,14 @@ def remove_user(ws: Workspace, name: str) -> None:
         before = {"name": name, "role": row.role, "active": True}
         row.active = False
         ws.log(s, "user.remove", "user", name, before=before, after={"name": name, "role": row.role, "active": False})
-    ws.slots.remove(name)
-    ws.slots.save()
+        ws.slots.remove(name)
+        if ws.store.is_server:
+            from . import server_service
+
+            server_service.disable_login(s, name)
+            ws.slots.save(session=s)
+    if not ws.store.is_server:
+        ws.slots.save()
     secrets_keyring.forget(ws.store_id, name)
 
 
@@ -188,4 +206,12 @@ def change_passphrase(ws: Workspace, old: str, new: str) -> None:
     ws.slots.add(ws.user.name, new, ws.key)
     with ws.store.session() as s:
         ws.log(s, "user.passphrase", "user", ws.user.name)
-    ws.slots.save()
+        if ws.store.is_server:
+            from . import server_service
+
+            server_service.change_password(ws, s, new)
+            ws.slots.save(session=s)
+    if ws.store.is_server:
+        server_service.after_password_change(ws, new)
+    else:
+        ws.slots.save()
