@@ -1,3 +1,4 @@
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -15,6 +16,7 @@ def test_models_and_migrations_do_not_drift(ws):
     assert diff == []
 
 
+@pytest.mark.sqlite_only("names SQLite's triggers; the server's are checked in tests/store/test_office_server.py")
 def test_append_only_triggers_exist(ws):
     with ws.store.engine.connect() as conn:
         names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}

@@ -114,7 +114,7 @@ def disable_login(s: Session, name: str) -> None:
 
 def change_password(ws: Workspace, s: Session, new: str) -> None:
     verifier = server.scram_verifier(new)  # base64, '$' and ':' only: safe inside a literal
-    s.execute(text(f"ALTER ROLE CURRENT_USER PASSWORD '{verifier}'"))
+    s.connection().exec_driver_sql(f"ALTER ROLE CURRENT_USER PASSWORD '{verifier}'")
 
 
 def after_password_change(ws: Workspace, new: str) -> None:
