@@ -46,6 +46,20 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- Whole days of an ISO date text, NULL when it is not a date (the dialect seam's day_number;
+-- the same numbers as SQLite's CAST(julianday(d) AS INTEGER) for a date).
+CREATE FUNCTION ws_day_number(d text) RETURNS integer LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  IF d IS NULL OR d !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
+    RETURN NULL;
+  END IF;
+  BEGIN
+    RETURN (d::date - DATE '1970-01-01') + 2440587;
+  EXCEPTION WHEN others THEN
+    RETURN NULL;
+  END;
+END $$;
+
 CREATE FUNCTION ws_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = '42501';
@@ -215,6 +229,9 @@ RLS = {
 
 
 def _postgresql() -> None:
+    # SQLite's implicit rowid, which the settlement browser pages by, made explicit on the server.
+    op.execute("ALTER TABLE settlements ADD COLUMN rowid bigint GENERATED ALWAYS AS IDENTITY")
+    op.execute("CREATE UNIQUE INDEX ix_settlements_rowid ON settlements (rowid)")
     op.execute(PG_FUNCTIONS)
     for table in APPEND_ONLY:
         op.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "

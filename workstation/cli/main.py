@@ -84,7 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         from ..app import run_gui
 
         return run_gui(db=args.db, lang=args.lang)
-    rt = Runtime.from_args(args)
+    try:
+        rt = Runtime.from_args(args)
+    except WorkstationError as exc:  # e.g. a --db URL holding credentials: refused before any connection
+        print(f"workstation: {exc.message(normalize_lang(args.lang or 'zh_CN'))}", file=sys.stderr)
+        return exc.exit_code
     try:
         result = args.handler(args, rt)
         _emit(rt, result)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from ..core import import_format as fmt
 from ..core.errors import BadInput, Cancelled
 from ..core.i18n import T
+from ..store import dialect
 from ..store.models.claims import ImportBatchRow
 from ..store.models.roster import CertificateRow, StaffRow
 from . import import_readers
@@ -222,14 +223,14 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     table = TABLES[kind]
     codes = spec.codes
     cols = list(codes) + ["extra", "row_digest", "batch_id"]
-    insert_sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     key_idx = [codes.index(k) for k in spec.key]
     is_lines = kind == fmt.FEE_LINES
     if is_lines:
         update_sql = (f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?")
     else:
         update_sql = f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE {spec.key[0]} = ?"
-    cur = session.connection().connection.driver_connection.cursor()
+    db = dialect.of(session)
+    cur = db.cursor(session)
     seen_unchanged: set = set()  # keys (or fee-line ids) found unchanged in this file
     dup_rows: list[tuple[tuple, int]] = []  # (key, row) of later duplicates, first row found afterwards
 
@@ -297,8 +298,8 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
                 ws.log(session, "import.update", table, "/".join(key),
                        before={"row_digest": old_digest, "batch_id": old_batch},
                        after={"row_digest": digest, "batch_id": batch_id}, details={"row": number})
-        if inserts:
-            cur.executemany(insert_sql, inserts)
+        if inserts:  # executemany on a local store, COPY on the server (store/dialect.py)
+            db.bulk_insert(cur, table, cols, inserts)
             res.inserted += len(inserts)
         if updates:
             cur.executemany(update_sql, updates)

@@ -18,6 +18,7 @@ from ..core.errors import BadInput, Cancelled, NotFound, UsageError
 from ..core.i18n import T, normalize_lang
 from ..core.money import fen_to_str, yuan_to_fen
 from ..core.rules import RuleParams
+from ..store import dialect
 from ..store.models.identity import ProfileRow
 from ..store.models.screening import ScreenRunRow
 from . import profile_service
@@ -25,8 +26,7 @@ from .catalog_service import rule_catalog
 from .rules import LINE_RULES, registry
 from .workspace import Workspace
 
-INSERT_FLAG = ("INSERT INTO flags (rule_id, setl_id, fee_line_id, feedetl_sn, amount, params, run_id) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)")
+FLAG_COLS = ("rule_id", "setl_id", "fee_line_id", "feedetl_sn", "amount", "params", "run_id")
 _CANCEL_EVERY = 20_000  # SQLite VM steps between cancel checks during a long query
 _LINE_COPY_COLS = ("id, setl_id, feedetl_sn, med_list_codg, fee_ocur_time, cnt, pric, det_item_fee_sumamt, "
                    "pric_uplmt_amt, med_chrgitm_type")
@@ -187,16 +187,17 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
         run = ScreenRunRow(user=ws.user.name, rules=json.dumps(list(wanted)), params=json.dumps(params.as_json()))
         s.add(run)
         s.flush()
-        raw = s.connection().connection.dbapi_connection
+        d = dialect.of(s)
         cancelled = (lambda: bool(progress is not None and getattr(progress, "cancelled", False)))
-        raw.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_EVERY)
+        d.set_progress_handler(s, lambda: 1 if cancelled() else 0, _CANCEL_EVERY)
         # Several rules scan fee_lines: they read a narrow in-memory copy (TEMP
         # shadows main for unqualified names), so only its making reads and
         # decrypts the table; it holds codes, times and amounts, no personal data,
         # and is dropped at the end.
-        copy = sum(1 for r in wanted if r in LINE_RULES) >= 2
+        # (On the server the table is read where it lies: pages are not decrypted there.)
+        copy = d.name == "sqlite" and sum(1 for r in wanted if r in LINE_RULES) >= 2
         try:
-            cur = raw.cursor()
+            cur = d.cursor(s)
             if copy:
                 cur.execute(f"CREATE TEMP TABLE fee_lines AS SELECT {_LINE_COPY_COLS} FROM main.fee_lines")
             for i, rule_id in enumerate(wanted):
@@ -204,10 +205,10 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
                     progress.report(i, len(wanted), rule_id)
                 started = time.perf_counter()
                 cur.execute("DELETE FROM flags WHERE rule_id = ?", (rule_id,))
-                hits = list(checks[rule_id](raw.cursor(), params))
-                cur.executemany(INSERT_FLAG, ((rule_id, h.setl_id, h.fee_line_id, h.feedetl_sn, int(h.amount),
+                hits = list(checks[rule_id](d.cursor(s), params))
+                d.bulk_insert(cur, "flags", FLAG_COLS, [(rule_id, h.setl_id, h.fee_line_id, h.feedetl_sn, int(h.amount),
                                                json.dumps(h.params, ensure_ascii=False, sort_keys=True), run.id)
-                                              for h in hits))
+                                              for h in hits])
                 summaries.append(RuleSummary(rule_id, len(hits), sum(int(h.amount) for h in hits),
                                              time.perf_counter() - started))
                 if on_rule:
@@ -221,10 +222,10 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
                 raise Cancelled() from None
             raise
         finally:
-            raw.set_progress_handler(None, 0)
+            d.set_progress_handler(s, None, 0)
             if copy:
-                raw.execute("DROP TABLE IF EXISTS temp.fee_lines")
-                raw.execute("PRAGMA shrink_memory")
+                cur.execute("DROP TABLE IF EXISTS temp.fee_lines")
+                cur.execute("PRAGMA shrink_memory")
         summary = {x.rule_id: {"count": x.count, "amount": fen_to_str(x.amount)} for x in summaries}
         run.summary = json.dumps(summary, ensure_ascii=False)
         record = {"rules": list(wanted), "params": params.as_json(), "summary": summary}
@@ -274,13 +275,13 @@ def list_flags(ws: Workspace, *, rule_id: str | None = None, fixmedins_code: str
         sql += " LIMIT ? OFFSET ?"
         args += [int(limit), int(offset)]
     with ws.store.read() as s:
-        cur = s.connection().connection.dbapi_connection.cursor()
+        cur = dialect.of(s).cursor(s)
         return [_flag(r) for r in cur.execute(sql, args)]
 
 
 def flags_of_settlement(ws: Workspace, setl_id: str) -> list[FlagInfo]:
     with ws.store.read() as s:
-        cur = s.connection().connection.dbapi_connection.cursor()
+        cur = dialect.of(s).cursor(s)
         rows = cur.execute(f"SELECT {_FLAG_COLS} FROM flags f JOIN settlements s ON s.setl_id = f.setl_id "
                            "WHERE f.setl_id = ? ORDER BY f.feedetl_sn IS NOT NULL, f.feedetl_sn, f.rule_id, f.id",
                            (setl_id,))
@@ -290,7 +291,7 @@ def flags_of_settlement(ws: Workspace, setl_id: str) -> list[FlagInfo]:
 def groups_by_rule(ws: Workspace, lang: str | None = None) -> list[Group]:
     lang = normalize_lang(lang or ws.lang)
     with ws.store.read() as s:
-        cur = s.connection().connection.dbapi_connection.cursor()
+        cur = dialect.of(s).cursor(s)
         rows = {r[0]: r for r in cur.execute(
             "SELECT rule_id, count(*), coalesce(sum(amount), 0), count(DISTINCT setl_id) FROM flags GROUP BY rule_id")}
     out = []
@@ -309,7 +310,7 @@ def groups_by_institution(ws: Workspace, rule_id: str | None = None) -> list[Gro
            + ("WHERE f.rule_id = ? " if rule_id else "")
            + "GROUP BY coalesce(s.fixmedins_code, '') ORDER BY 4 DESC, 1")
     with ws.store.read() as s:
-        cur = s.connection().connection.dbapi_connection.cursor()
+        cur = dialect.of(s).cursor(s)
         return [Group(r[0], r[1] or r[0], r[2], int(r[3]), r[4])
                 for r in cur.execute(sql, (rule_id,) if rule_id else ())]
 
@@ -327,10 +328,10 @@ def total_at_risk(ws: Workspace, rules: Iterable[str] | None = None) -> dict[str
         args = ids + ids
     sql = (f"SELECT coalesce(sum(m), 0) FROM ("
            f"SELECT max(amount) AS m FROM flags WHERE fee_line_id IS NOT NULL{where} GROUP BY fee_line_id "
-           f"UNION ALL SELECT max(amount) FROM flags WHERE fee_line_id IS NULL{where} GROUP BY setl_id) WHERE m > 0")
+           f"UNION ALL SELECT max(amount) FROM flags WHERE fee_line_id IS NULL{where} GROUP BY setl_id) AS q WHERE m > 0")
     count_sql = "SELECT count(*) FROM flags WHERE 1=1" + where
     with ws.store.read() as s:
-        cur = s.connection().connection.dbapi_connection.cursor()
+        cur = dialect.of(s).cursor(s)
         amount = cur.execute(sql, args).fetchone()[0]
         count = cur.execute(count_sql, args[:len(args) // 2]).fetchone()[0]
     return {"count": int(count), "amount": fen_to_str(int(amount))}

@@ -74,6 +74,9 @@ def init_server(
     finally:
         owner.dispose()
     ws = unlock_server(address, admin_name, passphrase, lang=lang)
+    from . import profile_service
+
+    profile_service.ensure_profiles(ws)  # only admins write profiles on a server: copy the built-ins now
     for hook in on_created or ():
         hook(ws, passphrase)
     return ws
