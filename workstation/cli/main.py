@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "dossier_cmds",
     "fieldwork_cmds",
     "demo_cmds",
+    "server_cmds",
 )
 
 log = logging.getLogger("workstation.cli")

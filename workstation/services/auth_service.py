@@ -46,6 +46,8 @@ def create_store(
     on_created: list[StoreCreatedHook] | None = None,
 ) -> Workspace:
     """Create a new encrypted store with ``admin_name`` as its administrator."""
+    if getattr(path, "is_server_address", False):
+        raise UsageError(T("服务器上的项目数据库用 server init 初始化", "A database on the office server is set up with server init"))
     path = Path(path)
     admin_name = _check_name(admin_name)
     if path.exists() or sidecar_path(path).exists():
