@@ -113,15 +113,17 @@ def _now() -> dt.datetime:
     return utcnow()
 
 
-def _unit(s: Session, unit_id: int) -> ReviewUnitRow:
-    row = s.get(ReviewUnitRow, unit_id)
+def _unit(s: Session, unit_id: int, *, lock: bool = False) -> ReviewUnitRow:
+    # lock: a save holds the row until it commits, so two people saving at once are
+    # serialised and the second sees the first's version (no lost update on the server).
+    row = s.get(ReviewUnitRow, unit_id, with_for_update=lock or None)
     if row is None:
         raise NotFound(what=f"review unit {unit_id}")
     return row
 
 
-def _finding(s: Session, finding_id: int) -> FindingRow:
-    row = s.get(FindingRow, finding_id)
+def _finding(s: Session, finding_id: int, *, lock: bool = False) -> FindingRow:
+    row = s.get(FindingRow, finding_id, with_for_update=lock or None)
     if row is None or row.deleted:
         raise NotFound(what=f"finding {finding_id}")
     return row
@@ -348,13 +350,16 @@ def update_finding(ws: Workspace, finding_id: int, *, expected_version: int | No
     if "status" in changes and changes["status"] not in FINDING_STATUSES:
         raise BadInput(T("未知的发现状态：{s}", "unknown finding status: {s}"), s=changes["status"])
     with ws.store.session() as s:
-        row = _finding(s, finding_id)
-        u = _unit(s, row.unit_id)
+        u = _unit(s, _finding(s, finding_id).unit_id, lock=True)
+        row = _finding(s, finding_id, lock=True)
+        s.refresh(row)
         _may_edit(ws, u)
         _not_submitted(ws, u)
         _check_lock(ws, s, row.id)
         if expected_version is not None and expected_version != row.version:
-            raise Conflict(detail=T("该发现已被他人修改", "the finding was changed meanwhile").render(ws.lang))
+            raise Conflict(detail=T("该发现已被 {who} 于 {at} 修改，请重新打开后再保存",
+                                    "the finding was changed by {who} at {at}; reopen it before saving")
+                           .render(ws.lang, who=row.updated_by, at=f"{row.updated_at:%Y-%m-%d %H:%M:%S} UTC"))
         before = _finding_state(row)
         old_lines = sorted(s.execute(select(FindingLineRow.fee_line_id).where(
             FindingLineRow.finding_id == row.id)).scalars())
@@ -389,8 +394,8 @@ def update_finding(ws: Workspace, finding_id: int, *, expected_version: int | No
 
 def delete_finding(ws: Workspace, finding_id: int) -> None:
     with ws.store.session() as s:
-        row = _finding(s, finding_id)
-        u = _unit(s, row.unit_id)
+        u = _unit(s, _finding(s, finding_id).unit_id, lock=True)
+        row = _finding(s, finding_id, lock=True)
         _may_edit(ws, u)
         _not_submitted(ws, u)
         _check_lock(ws, s, row.id)
