@@ -229,6 +229,10 @@ RLS = {
 
 
 def _postgresql() -> None:
+    # Names and ID numbers arrive sealed by the workstation (store/personal.py): longer than the plaintext.
+    for table, column in (("settlements", "psn_name"), ("settlements", "certno"), ("staff", "name"),
+                          ("staff", "certno")):
+        op.execute(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE text")
     # SQLite's implicit rowid, which the settlement browser pages by, made explicit on the server.
     op.execute("ALTER TABLE settlements ADD COLUMN rowid bigint GENERATED ALWAYS AS IDENTITY")
     op.execute("CREATE UNIQUE INDEX ix_settlements_rowid ON settlements (rowid)")

@@ -11,7 +11,7 @@ import random
 import psycopg
 import pytest
 from psycopg import errors as pgerr
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from tests.support.cli import run_cli
 from tests.support.dossier_data import seed as seed_dossier_data
@@ -23,6 +23,7 @@ from workstation.core.identity import Role
 from workstation.services import auth_service, backup_service, dossier_service as ds, review_service as rs
 from workstation.services import screening_service as ss
 from workstation.store.address import ServerAddress, parse_db
+from workstation.store.models.claims import SettlementRow
 from workstation.store.server import group_role, scram_verifier
 
 
@@ -319,3 +320,61 @@ def test_the_servers_triggers_and_policies_exist(server):
     assert {"findings_locked_by_dossier", "finding_lines_locked_by_dossier", "evidence_locked_by_dossier",
             "dossiers_rules", "dossier_findings_locked", "events_notify"} <= triggers
     assert {"review_units", "findings", "finding_lines", "evidence", "appeals", "key_slots"} <= rls
+
+
+# -- personal data ----------------------------------------------------------------------------
+def _demo_on_server(pg_cluster, dbname: str):
+    """The demo data (same steps as ``workstation demo``) on a server database."""
+    import importlib
+
+    from workstation.services import demo, server_service
+
+    ws = server_service.init_server(pg_cluster.address(dbname), "demo-admin", demo.DEMO_PASSPHRASE,
+                                    server_user=SERVER_USER, server_password=SERVER_PASSWORD, kdf=FAST_KDF)
+    for name, role, display in demo.DEMO_USERS[1:]:
+        auth_service.add_user(ws, name, role, demo.DEMO_PASSPHRASE, display_name=display, kdf=FAST_KDF)
+    for module, func in demo.STEPS:
+        try:
+            step = getattr(importlib.import_module(f"workstation.services.demo.{module}"), func)
+        except ModuleNotFoundError:
+            continue
+        step(ws, random.Random(f"2025:{module}"), "small")
+    return ws
+
+
+def test_no_name_or_id_number_in_the_server_files_or_a_dump(pg_cluster, tmp_path):
+    import subprocess
+
+    db = pg_cluster.new_database("pd")
+    try:
+        ws = _demo_on_server(pg_cluster, db)
+        try:
+            with ws.store.read() as s:  # what the program reads: plaintext, opened on this computer
+                people = s.execute(text("SELECT psn_name, certno FROM settlements")).all()
+                staff = s.execute(text("SELECT name, certno FROM staff")).all()
+                # billing doctors are not insured persons or staff; the demo draws them from the same name pool
+                doctors = set(s.execute(text("SELECT DISTINCT bilg_dr_name FROM fee_lines")).scalars())
+                found = s.execute(select(SettlementRow.setl_id).where(SettlementRow.certno == people[0][1])).scalars().all()
+            with pg_cluster.superuser(db) as conn:  # what the server holds
+                stored = conn.execute("SELECT psn_name, certno FROM settlements LIMIT 1").fetchone()
+                conn.execute("CHECKPOINT")
+        finally:
+            ws.close()
+        secrets_ = {v for row in people + staff for v in row if v and len(v) >= 2}
+        ids = {v for row in people + staff for v in row[1:] if v}
+        assert len(ids) > 50 and any("\u4e00" <= c <= "\u9fff" for v in secrets_ for c in v)
+        assert found  # exact look-up by ID number works on sealed values
+        assert stored[0].startswith("\u00a7ws1\u00a7") and stored[1].startswith("\u00a7ws1\u00a7")
+        dump = subprocess.run(
+            (["runuser", "-u", "postgres", "--"] if pg_cluster.as_postgres else [])
+            + [str(pg_cluster.bin / "pg_dump"), "-h", pg_cluster.socket_dir, "-p", str(pg_cluster.port),
+               "-U", "postgres", "-d", db], check=True, capture_output=True).stdout
+        assert len(dump) > 100_000
+        blobs = [dump] + [p.read_bytes() for p in pg_cluster.data.rglob("*") if p.is_file()]
+        names = {v for row in people + staff for v in (row[0],) if v and len(v) >= 3} - doctors
+        assert len(names) > 20
+        for value in sorted(ids | names):
+            needle = value.encode("utf-8")
+            assert not any(needle in b for b in blobs), "plaintext personal value found on the server"
+    finally:
+        pg_cluster.drop_database(db)

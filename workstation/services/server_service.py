@@ -94,6 +94,7 @@ def unlock_server(address: ServerAddress, user_name: str, passphrase: str, *, la
         server.record_sign_in(address, user_name, ok=True)
         slots = server.ServerKeySlots.load_server(store.engine, store.store_id)
         key = slots.unwrap(user_name, passphrase)
+        server.install_data_key(store.engine, key)  # personal data sealed before it leaves this computer
         with store.read() as s:
             row = s.execute(select(UserRow).where(UserRow.name == user_name)).scalar_one_or_none()
             user = _to_user(row) if row else None

@@ -14,6 +14,8 @@ import io
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
+from . import personal
+
 # The event log's appends are serialised on the server with this advisory lock key
 # ("ws events" in ASCII), so concurrent writers extend one chain.
 EVENT_CHAIN_LOCK = 0x7773_6576_656E_7473 & 0x7FFF_FFFF_FFFF_FFFF
@@ -42,13 +44,17 @@ def qmark_to_format(sql: str) -> str:
 
 
 class _QmarkCursor:
-    """A psycopg cursor that takes ``?`` placeholders, like sqlite3's."""
+    """A psycopg cursor that takes ``?`` placeholders, like sqlite3's, and seals the
+    personal values of the raw INSERT/UPDATE statements it runs (store/personal.py)."""
 
-    def __init__(self, cur) -> None:
+    def __init__(self, cur, keys=None) -> None:
         self._cur = cur
+        self.keys = keys
 
     def execute(self, sql: str, params: Sequence[Any] = ()):
         if params:
+            if self.keys is not None:
+                params = personal.seal_statement(self.keys, sql, [params])[0]
             self._cur.execute(qmark_to_format(sql), tuple(params))
         else:  # without parameters psycopg sends the text as it is (no % escaping)
             self._cur.execute(sql)
@@ -56,6 +62,8 @@ class _QmarkCursor:
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]):
         rows = [tuple(r) for r in seq]
+        if self.keys is not None:
+            rows = personal.seal_statement(self.keys, sql, rows)
         if rows:
             self._cur.executemany(qmark_to_format(sql), rows)
         return self
@@ -121,7 +129,9 @@ class Dialect:
     def cursor(self, session):
         """A raw DB-API cursor on the session's connection that accepts ``?`` placeholders."""
         raw = session.connection().connection.dbapi_connection
-        return raw.cursor() if self.name == "sqlite" else _QmarkCursor(raw.cursor())
+        if self.name == "sqlite":
+            return raw.cursor()
+        return _QmarkCursor(raw.cursor(), getattr(session.get_bind().dialect, "ws_personal_keys", None))
 
     def set_progress_handler(self, session, handler: Callable[[], int] | None, every: int) -> None:
         """SQLite calls ``handler`` every ``every`` VM steps (non-zero interrupts); the server has no such hook."""
@@ -136,6 +146,9 @@ class Dialect:
             cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
             return
         raw = cur._cur if isinstance(cur, _QmarkCursor) else cur
+        keys = getattr(cur, "keys", None)
+        if keys is not None:
+            rows = personal.seal_rows(keys, personal.column_positions(table, columns), rows)
         with raw.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)

@@ -33,6 +33,7 @@ from sqlalchemy.pool import QueuePool
 
 from ..core.errors import AccountLocked, NotPermitted, StoreError, WrongPassphrase
 from ..core.i18n import T
+from . import personal
 from .address import ServerAddress
 from .atomic import atomic_write_bytes
 from .keyslots import FORMAT, KeySlots, lock_seconds
@@ -113,11 +114,35 @@ def connect(address: ServerAddress, user: str, password: str) -> psycopg.Connect
     return conn
 
 
+def _opening_loaders(holder: dict):
+    """Text loaders that open sealed personal values (store/personal.py) once the data key is known."""
+    from psycopg.types.string import TextBinaryLoader, TextLoader
+
+    def opener(base):
+        class Opening(base):
+            def load(self, data):
+                value = super().load(data)
+                if isinstance(value, str) and value.startswith(personal.MARK):
+                    keys = holder.get("personal")
+                    if keys is not None:
+                        return keys.open(value)
+                return value
+
+        return Opening
+
+    return opener(TextLoader), opener(TextBinaryLoader)
+
+
 def make_engine(address: ServerAddress, user: str, password: str, *, pool_size: int = 4) -> Engine:
     credential = {"password": password}  # changed in place when the person changes their passphrase
+    text_loader, binary_loader = _opening_loaders(credential)
 
     def creator() -> psycopg.Connection:
-        return connect(address, user, credential["password"])
+        conn = connect(address, user, credential["password"])
+        for name in ("text", "varchar"):
+            conn.adapters.register_loader(name, text_loader)
+            conn.adapters.register_loader(name, binary_loader)
+        return conn
 
     engine = create_engine(
         "postgresql+psycopg://",
@@ -131,6 +156,13 @@ def make_engine(address: ServerAddress, user: str, password: str, *, pool_size: 
     )
     engine._ws_credential = credential  # type: ignore[attr-defined]
     return engine
+
+
+def install_data_key(engine: Engine, data_key: bytes) -> None:
+    """From now on this engine seals personal values it writes and opens those it reads."""
+    keys = personal.PersonalKeys.from_data_key(data_key)
+    engine._ws_credential["personal"] = keys  # type: ignore[attr-defined]
+    engine.dialect.ws_personal_keys = keys  # type: ignore[attr-defined]
 
 
 def translate(exc: BaseException) -> BaseException:
