@@ -56,4 +56,7 @@ def cmd_store_copy(args, rt: Runtime) -> Result:
     out = store_copy_service.copy_store(src, dst, user, passphrase, lang=rt.lang,
                                         server_user=os.environ.get("WORKSTATION_SERVER_USER", ""),
                                         server_password=os.environ.get("WORKSTATION_SERVER_PASSWORD", ""))
-    return Result({"from": str(src), "to": str(dst), "tables": out.tables, "events": out.events})
+    data = {"from": str(src), "to": str(dst), "tables": out.tables, "events": out.events}
+    if out.users_to_reissue:  # their login roles wait for a passphrase from the admin (user add)
+        data["users_to_reissue"] = out.users_to_reissue
+    return Result(data)

@@ -30,3 +30,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+
+
+def upgrade_on(conn, revision: str = "head") -> None:
+    """Migrate on an open connection, inside the caller's transaction (store copy: all or nothing)."""
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
