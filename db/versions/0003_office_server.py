@@ -258,6 +258,10 @@ def _postgresql() -> None:
         op.execute(f"CREATE POLICY ws_write ON {table} FOR ALL "
                    f"USING ((SELECT ws_role()) IN ('admin', 'supervisor') OR {own}) "
                    f"WITH CHECK ((SELECT ws_role()) IN ('admin', 'supervisor') OR {own})")
+    op.execute("ALTER TABLE presence ENABLE ROW LEVEL SECURITY")
+    op.execute("CREATE POLICY ws_read ON presence FOR SELECT USING (true)")
+    op.execute('CREATE POLICY ws_own ON presence FOR ALL USING ("user" = session_user::text) '
+               'WITH CHECK ("user" = session_user::text)')
     op.execute("ALTER TABLE key_slots ENABLE ROW LEVEL SECURITY")
     op.execute("CREATE POLICY ws_own ON key_slots FOR ALL "
                "USING (role_name = session_user::text OR (SELECT ws_role()) = 'admin') "
@@ -277,6 +281,13 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_key_slots'))
     )
     op.create_index(op.f('ix_key_slots_role_name'), 'key_slots', ['role_name'], unique=False)
+    op.create_table('presence',
+    sa.Column('user', sa.String(length=64), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=True),
+    sa.Column('seen_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('user', name=op.f('pk_presence'))
+    )
+    op.create_index(op.f('ix_presence_unit_id'), 'presence', ['unit_id'], unique=False)
     if op.get_bind().dialect.name == "postgresql":
         _postgresql()
 

@@ -107,6 +107,12 @@ class MainWindow(QMainWindow):
         ctx.bus.data_changed.connect(self._data_changed)
         ctx.runner.default_failure = self._show_error
         self.idle = IdleWatcher(idle_minutes(ctx.ws), self.lock, self)
+        from ..services.activity_service import is_shared
+        from .office_watch import OfficeWatcher
+
+        self.office_watch = OfficeWatcher(ctx, self)  # others' changes refresh the lists (office server)
+        if is_shared(ctx.ws):
+            self.office_watch.start()
         self.retranslate()
         self.rail.setCurrentRow(0)
         self.resize(1280, 760)

@@ -5,10 +5,12 @@ sidecar); on a server they replace the sidecar (store/server.py).
 """
 from __future__ import annotations
 
-from sqlalchemy import String, Text
+import datetime as dt
+
+from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base
+from .base import Base, utcnow
 
 
 class ServerMetaRow(Base):
@@ -24,3 +26,12 @@ class KeySlotRow(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256(store id, user name)
     role_name: Mapped[str] = mapped_column(String(64), index=True)  # the login role that may read it
     data: Mapped[str] = mapped_column(Text)
+
+
+class PresenceRow(Base):
+    """Who has which review unit open right now (a heartbeat; not review data, so not logged)."""
+
+    __tablename__ = "presence"
+    user: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
