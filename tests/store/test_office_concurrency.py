@@ -82,3 +82,14 @@ def test_two_simultaneous_saves_of_one_finding_one_wins_one_is_refused(ws, as_us
     for t in threads:
         t.join()
     assert sorted(type(r).__name__ for r in results) == ["Conflict", "int"]
+
+
+def test_outdated_decision_on_a_unit_is_refused_naming_who_and_when(ws, as_user):
+    units = seed_units(ws, n=1, reviewer="reviewer")["units"]
+    rv, sv = as_user("reviewer"), as_user("supervisor")
+    seen = rs.unit(rv, units[0]).version
+    rs.decide_unit(sv, units[0], "doubtful", expected_version=seen)
+    with pytest.raises(Conflict) as caught:
+        rs.decide_unit(rv, units[0], "compliant", expected_version=seen)
+    assert "supervisor" in caught.value.message("en") and "UTC" in caught.value.message("en")
+    assert rs.unit(rv, units[0]).status == "doubtful"

@@ -96,6 +96,13 @@ def open_with_key(path: Path, slots: KeySlots, key: bytes, user_name: str, lang:
     return Workspace(store, slots, key, user, lang)
 
 
+def server_location(text: str):
+    """A ``postgresql://`` URL typed by a person → the server address (UsageError if it holds credentials)."""
+    from ..store.address import ServerAddress
+
+    return ServerAddress.parse((text or "").strip())
+
+
 def unlock(path: Path, user_name: str, passphrase: str, *, lang: str = "zh_CN") -> Workspace:
     """Unwrap the user's slot and open the store. Wrong passphrase → exit 3, store untouched."""
     if getattr(path, "is_server_address", False):  # an office server (store/address.py)

@@ -230,6 +230,7 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     else:
         update_sql = f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE {spec.key[0]} = ?"
     db = dialect.of(session)
+    db.prefer_key_lookups(session)
     cur = db.cursor(session)
     seen_unchanged: set = set()  # keys (or fee-line ids) found unchanged in this file
     dup_rows: list[tuple[tuple, int]] = []  # (key, row) of later duplicates, first row found afterwards

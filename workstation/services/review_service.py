@@ -23,6 +23,7 @@ from ..core.i18n import T
 from ..store.models.base import utcnow
 from ..store.models.claims import FeeLineRow, SettlementRow
 from ..store.models.dossier import DossierFindingRow, DossierRow
+from ..store.models.identity import EventRow
 from ..store.models.review import EvidenceRow, FindingLineRow, FindingRow, ReviewUnitRow
 from ..store.models.screening import FlagRow
 from .workspace import Workspace
@@ -409,12 +410,30 @@ def delete_finding(ws: Workspace, finding_id: int) -> None:
 
 
 # -- decisions ----------------------------------------------------------------------------
-def decide_unit(ws: Workspace, unit_id: int, status: str, *, note: str | None = None) -> None:
-    """Record the unit's decision: compliant, violation or doubtful (or back to in progress)."""
+def _last_change(s: Session, entity: str, entity_id: int) -> tuple[str, str]:
+    """Who changed an entity last and when (from the event log), for "changed by X at T" refusals."""
+    row = s.execute(select(EventRow.user, EventRow.at).where(EventRow.entity == entity,
+                                                             EventRow.entity_id == str(entity_id))
+                    .order_by(EventRow.seq.desc()).limit(1)).first()
+    return (row[0], row[1].replace("T", " ").replace("Z", " UTC")) if row else ("?", "?")
+
+
+def decide_unit(ws: Workspace, unit_id: int, status: str, *, note: str | None = None,
+                expected_version: int | None = None) -> None:
+    """Record the unit's decision: compliant, violation or doubtful (or back to in progress).
+
+    ``expected_version``: the version the person saw; a unit changed since is refused naming who and when.
+    """
     if status not in DECIDED + ("in_progress",):
         raise BadInput(T("未知的审核结论：{s}", "unknown decision: {s}"), s=status)
     with ws.store.session() as s:
-        u = _unit(s, unit_id)
+        u = _unit(s, unit_id, lock=True)
+        s.refresh(u)
+        if expected_version is not None and expected_version != u.version:
+            who, at = _last_change(s, "review_unit", u.id)
+            raise Conflict(detail=T("该审核单元已被 {who} 于 {at} 修改，请重新打开后再保存",
+                                    "the review unit was changed by {who} at {at}; reopen it before saving")
+                           .render(ws.lang, who=who, at=at))
         _may_edit(ws, u)
         _not_submitted(ws, u)
         active = s.execute(select(FindingRow.status).where(FindingRow.unit_id == u.id,

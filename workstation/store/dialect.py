@@ -153,6 +153,14 @@ class Dialect:
             for row in rows:
                 copy.write_row(row)
 
+    def prefer_key_lookups(self, session) -> None:
+        """For a bulk load's per-chunk key look-ups inside one growing transaction: the server's
+        planner has no statistics for rows not yet committed and would scan the table each time."""
+        if self.name == "postgresql":
+            from sqlalchemy import text
+
+            session.execute(text("SET LOCAL enable_seqscan = off"))
+
     def serialize_appends(self, session) -> None:
         """Make concurrent event appends wait for each other (the chain's head is read next)."""
         if self.name == "postgresql":
