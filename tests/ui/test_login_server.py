@@ -24,6 +24,7 @@ def test_login_to_an_office_server(pg_cluster, pg_database, translations, runner
     assert dlg.error.text() and dlg.workspace is None and prefs.server_url == ""
     for lang in ("zh_CN", "en"):
         translations.set_language(lang)
+        qtbot.wait(50)  # Qt's own LanguageChange renames the standard buttons first
         dlg.retranslate()
         dlg.resize(640, dlg.sizeHint().height())
         dlg.show()
