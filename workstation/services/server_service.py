@@ -46,7 +46,7 @@ def init_server(
     try:
         # A wrong server password surfaces here as WrongPassphrase (exit 3), before anything changes.
         with owner.connect() as conn:
-            if server._is_set_up(conn):
+            if server.is_set_up(conn):
                 raise Conflict(ALREADY, db=address.url)
         migrate.upgrade(owner)
         raw = server.connect(address, server_user, server_password)

@@ -192,7 +192,7 @@ class ServerStore(Store):
         engine = make_engine(address, user, password)
         try:
             with engine.connect() as conn:
-                if not _is_set_up(conn):
+                if not is_set_up(conn):
                     raise StoreError(NOT_SET_UP)
                 store_id = conn.execute(text("SELECT value FROM server_meta WHERE name = 'store_id'")).scalar_one()
             if migrate.current_revision(engine) != migrate.head_revision():
@@ -231,7 +231,7 @@ class ServerStore(Store):
         self.engine.dispose()
 
 
-def _is_set_up(conn) -> bool:
+def is_set_up(conn) -> bool:
     return bool(conn.execute(text("SELECT to_regclass('server_meta') IS NOT NULL")).scalar_one()) and \
         conn.execute(text("SELECT count(*) FROM server_meta WHERE name = 'store_id'")).scalar_one() == 1
 
