@@ -117,16 +117,27 @@ def _now() -> dt.datetime:
 def _unit(s: Session, unit_id: int, *, lock: bool = False) -> ReviewUnitRow:
     # lock: a save holds the row until it commits, so two people saving at once are
     # serialised and the second sees the first's version (no lost update on the server).
-    row = s.get(ReviewUnitRow, unit_id, with_for_update=lock or None)
+    row = s.get(ReviewUnitRow, unit_id)
     if row is None:
         raise NotFound(what=f"review unit {unit_id}")
+    if lock:
+        _lock(s, ReviewUnitRow, row)
     return row
 
 
+def _lock(s: Session, model, row) -> None:
+    """Hold the row until commit and re-read it. A row the server does not let this person change
+    (row-level security) cannot be locked: it stays as read, and the edit is refused by the checks."""
+    if s.execute(select(model.id).where(model.id == row.id).with_for_update()).scalar() is not None:
+        s.refresh(row)
+
+
 def _finding(s: Session, finding_id: int, *, lock: bool = False) -> FindingRow:
-    row = s.get(FindingRow, finding_id, with_for_update=lock or None)
+    row = s.get(FindingRow, finding_id)
     if row is None or row.deleted:
         raise NotFound(what=f"finding {finding_id}")
+    if lock:
+        _lock(s, FindingRow, row)
     return row
 
 
@@ -353,7 +364,6 @@ def update_finding(ws: Workspace, finding_id: int, *, expected_version: int | No
     with ws.store.session() as s:
         u = _unit(s, _finding(s, finding_id).unit_id, lock=True)
         row = _finding(s, finding_id, lock=True)
-        s.refresh(row)
         _may_edit(ws, u)
         _not_submitted(ws, u)
         _check_lock(ws, s, row.id)
@@ -428,7 +438,6 @@ def decide_unit(ws: Workspace, unit_id: int, status: str, *, note: str | None = 
         raise BadInput(T("未知的审核结论：{s}", "unknown decision: {s}"), s=status)
     with ws.store.session() as s:
         u = _unit(s, unit_id, lock=True)
-        s.refresh(u)
         if expected_version is not None and expected_version != u.version:
             who, at = _last_change(s, "review_unit", u.id)
             raise Conflict(detail=T("该审核单元已被 {who} 于 {at} 修改，请重新打开后再保存",
