@@ -15,7 +15,7 @@ os.environ.setdefault("WORKSTATION_NO_LOGFILE", "1")
 os.environ.setdefault("WORKSTATION_KDF_LOG2N", "10")
 
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
-from tests.support.stores import login, new_store  # noqa: E402
+from tests.support.stores import login, new_server_store, new_store  # noqa: E402
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -50,10 +50,49 @@ def memory_keyring():
     keyring.set_keyring(previous)
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only(reason): runs on a local store only; the reason says why")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """The session's throwaway PostgreSQL cluster (started on first use, stopped at the end)."""
+    from tests.support.pg_cluster import Cluster, pg_bin
+
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL binaries not installed (postgresql-15)")
+    cluster = Cluster.start()
+    yield cluster
+    cluster.stop()
+
+
 @pytest.fixture
-def ws(tmp_path):
-    """The admin's workspace on a fresh store with four users."""
-    workspace = new_store(tmp_path)
+def pg_database(pg_cluster):
+    """A fresh database on the cluster, cloned from the migrated template; dropped afterwards."""
+    name = pg_cluster.new_database()
+    yield name
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def backend(request) -> str:
+    """"sqlite" or "postgresql": the backend of this test's ``ws``."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(params=BACKENDS)
+def ws(request, tmp_path):
+    """The admin's workspace on a fresh store with four users: a local encrypted file, or an office server."""
+    if request.param == "postgresql":
+        marker = request.node.get_closest_marker("sqlite_only")
+        if marker is not None:
+            pytest.skip("local store only: " + (marker.args[0] if marker.args else marker.kwargs.get("reason", "")))
+        workspace = new_server_store(request.getfixturevalue("pg_cluster"), request.getfixturevalue("pg_database"))
+    else:
+        workspace = new_store(tmp_path)
     yield workspace
     workspace.close()
 

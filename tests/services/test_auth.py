@@ -4,9 +4,10 @@ from workstation.core.errors import Conflict, NotPermitted, WrongPassphrase
 from workstation.core.identity import Role
 from workstation.services import auth_service, secrets_keyring
 from workstation.store.keyslots import KeySlots
-from tests.support.stores import FAST_KDF, PASSPHRASES
+from tests.support.stores import load_slots, FAST_KDF, PASSPHRASES
 
 
+@pytest.mark.sqlite_only("creates a local file; server init on a set-up database is refused in tests/store/test_office_server.py")
 def test_create_store_refuses_existing(ws):
     with pytest.raises(Conflict):
         auth_service.create_store(ws.store.path, "x", "y", kdf=FAST_KDF)
@@ -30,7 +31,7 @@ def test_only_admin_adds_users(ws, as_user):
 
 def test_remove_user_removes_slot_and_logs(ws):
     auth_service.remove_user(ws, "reviewer2")
-    assert not KeySlots.load(ws.store.path).has_slot("reviewer2")
+    assert not load_slots(ws).has_slot("reviewer2")
     with pytest.raises(WrongPassphrase):
         auth_service.unlock(ws.store.path, "reviewer2", PASSPHRASES["reviewer2"])
     names = {u.name: u.active for u in auth_service.list_users(ws)}
@@ -44,6 +45,7 @@ def test_remove_user_removes_slot_and_logs(ws):
         auth_service.remove_user(ws, "admin")
 
 
+@pytest.mark.sqlite_only("signing in to a server always needs the passphrase: it is the login role's password")
 def test_remember_on_this_computer(ws, memory_keyring):
     assert secrets_keyring.available()
     assert auth_service.remember_on_this_computer(ws)

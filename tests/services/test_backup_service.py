@@ -15,6 +15,8 @@ from workstation.services import backup_service
 from workstation.store.models.claims import FeeLineRow, SettlementRow
 from workstation.store.models.identity import EventRow
 
+pytestmark = pytest.mark.sqlite_only("backup/restore/purge of a local store file; on a server these are the administrator's (pg_dump, DROP DATABASE), refusal tested in tests/store/test_office_server.py")
+
 
 def _counts(ws):
     with ws.store.read() as s:

@@ -40,6 +40,7 @@ def test_attach_file_stores_bytes_and_metadata(ws, as_user, tmp_path):
         assert e.user == "reviewer" and json.loads(e.details)["sha256"] == info.sha256
 
 
+@pytest.mark.sqlite_only("scans the local store's folder; the server's data directory is scanned in tests/store/test_office_server.py")
 def test_bytes_are_not_in_the_folder_in_plaintext(ws, as_user, tmp_path):
     rev, uid, fid = setup(ws, as_user)
     marker = b"%PDF-1.4\n% EVIDENCE-MARKER-7f3a9c plaintext must not leak\n"

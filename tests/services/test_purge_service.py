@@ -13,6 +13,8 @@ from workstation.paths import backups_dir_for
 from workstation.services import auth_service, backup_service, purge_service, secrets_keyring
 from tests.support.stores import login
 
+pytestmark = pytest.mark.sqlite_only("backup/restore/purge of a local store file; on a server these are the administrator's (pg_dump, DROP DATABASE), refusal tested in tests/store/test_office_server.py")
+
 
 def test_purge_removes_every_file_and_keyring_entry(tmp_path, memory_keyring, artifacts):
     folder = tmp_path / "data"

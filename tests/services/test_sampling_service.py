@@ -1,6 +1,8 @@
 """Sampling service on a real encrypted store: frames, draw/store, verify, assign, appraisal, pass rate."""
 from __future__ import annotations
 
+from workstation.core.errors import NotPermitted
+
 import datetime as dt
 import hashlib
 import json
@@ -70,10 +72,10 @@ def test_draw_store_describe_list_and_immutability(ws):
     listed = svc.list_samples(ws)
     assert [x["sample_id"] for x in listed] == [out["sample_id"]] and listed[0]["reviewed"] == 0
     assert svc.describe(ws, out["code"])["selected"] == out["selected"]  # id and code both resolve
-    with pytest.raises((DatabaseError, IntegrityError)):
+    with pytest.raises((DatabaseError, IntegrityError, NotPermitted)):  # NotPermitted: the server's refusal
         with ws.store.session() as s:
             s.execute(text("UPDATE samples SET seed = '1'"))
-    with pytest.raises((DatabaseError, IntegrityError)):
+    with pytest.raises((DatabaseError, IntegrityError, NotPermitted)):
         with ws.store.session() as s:
             s.execute(text("DELETE FROM sample_units"))
     # a redraw is a new sample; the log records both, the second naming the first

@@ -115,7 +115,12 @@ def test_rule_params_changes_are_logged_and_used(ws, as_user):
         ss.set_rule_params(ws, pid, {"nonsense": 1})
     with pytest.raises(NotPermitted):
         ss.set_rule_params(as_user("reviewer"), pid, {"basic_cap": "1.00"})
-    ss.set_rule_params(as_user("supervisor"), pid, {"readmission_days": 10})
+    if ws.store.is_server:  # office.md: on the server only admins change rule parameters
+        with pytest.raises(NotPermitted):
+            ss.set_rule_params(as_user("supervisor"), pid, {"readmission_days": 10})
+        ss.set_rule_params(ws, pid, {"readmission_days": 10})
+    else:
+        ss.set_rule_params(as_user("supervisor"), pid, {"readmission_days": 10})
     assert ss.current_params(ws).readmission_days == 10
 
 

@@ -12,6 +12,7 @@ PATIENT = "欧阳测试患者"
 CERTNO = "410302199001011234"
 
 
+@pytest.mark.sqlite_only("SQLCipher file properties; the server's equivalents are in tests/store/test_office_server.py")
 def test_pragmas(ws):
     with ws.store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -21,6 +22,7 @@ def test_pragmas(ws):
         assert conn.exec_driver_sql("PRAGMA cipher_version").scalar().startswith("4.")
 
 
+@pytest.mark.sqlite_only("SQLCipher file properties; the server's equivalents are in tests/store/test_office_server.py")
 def test_wrong_key_is_a_store_error(ws):
     path, store_id = ws.store.path, ws.store_id
     ws.close()
@@ -28,6 +30,7 @@ def test_wrong_key_is_a_store_error(ws):
         Store.open(path, store_id, b"\x01" * 32)
 
 
+@pytest.mark.sqlite_only("scans the store file; the server's data directory and pg_dump are scanned in tests/store/test_office_server.py")
 def test_personal_data_is_nowhere_in_plaintext(ws, tmp_path):
     with ws.store.session() as s:
         for i in range(200):  # enough rows that pages spill into the WAL
@@ -47,6 +50,7 @@ def test_personal_data_is_nowhere_in_plaintext(ws, tmp_path):
             ws.close()
 
 
+@pytest.mark.sqlite_only("SQLCipher file properties; the server's equivalents are in tests/store/test_office_server.py")
 def test_flipped_bytes_are_detected_on_open(ws):
     path, store_id, key = ws.store.path, ws.store_id, ws.key
     with ws.store.session() as s:
@@ -64,6 +68,7 @@ def test_flipped_bytes_are_detected_on_open(ws):
     assert "HMAC" in info.value.message("en") or "damaged" in info.value.message("en")
 
 
+@pytest.mark.sqlite_only("SQLCipher file properties; the server's equivalents are in tests/store/test_office_server.py")
 def test_secure_delete_zeroes_freed_content(ws):
     # With secure_delete and encryption nothing readable remains anyway; this
     # checks the pragma is effective on the pool's every connection.

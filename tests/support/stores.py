@@ -24,5 +24,56 @@ def new_store(folder: Path, name: str = "store.db") -> Workspace:
     return ws
 
 
-def login(path: Path, user: str, lang: str = "zh_CN") -> Workspace:
-    return auth_service.unlock(Path(path), user, PASSPHRASES[user], lang=lang)
+def new_server_store(cluster, dbname: str) -> Workspace:
+    """The same four users on a fresh office-server database, set up as ``server init`` does."""
+    from tests.support.pg_cluster import SERVER_PASSWORD, SERVER_USER
+    from workstation.services import server_service
+
+    ws = server_service.init_server(cluster.address(dbname), "admin", PASSPHRASES["admin"], server_user=SERVER_USER,
+                                    server_password=SERVER_PASSWORD, kdf=FAST_KDF)
+    auth_service.add_user(ws, "supervisor", Role.SUPERVISOR, PASSPHRASES["supervisor"], kdf=FAST_KDF)
+    auth_service.add_user(ws, "reviewer", Role.REVIEWER, PASSPHRASES["reviewer"], kdf=FAST_KDF)
+    auth_service.add_user(ws, "reviewer2", Role.REVIEWER, PASSPHRASES["reviewer2"], kdf=FAST_KDF)
+    return ws
+
+
+def login(path, user: str, lang: str = "zh_CN") -> Workspace:
+    """Open the store at ``path`` (a file or a server address) as ``user``."""
+    target = path if getattr(path, "is_server_address", False) else Path(path)
+    return auth_service.unlock(target, user, PASSPHRASES[user], lang=lang)
+
+
+def owner_connection(ws):
+    """A psycopg connection as the server database's owner (the server administrator), for tests that
+    play someone with full control of the server."""
+    import psycopg
+
+    from tests.support.pg_cluster import SERVER_PASSWORD, SERVER_USER
+
+    return psycopg.connect(**ws.store.path.connect_kwargs(SERVER_USER, SERVER_PASSWORD), autocommit=True)
+
+
+def tamper(ws, sql: str) -> None:
+    """Change the store behind the program's back, as someone holding full control would:
+    the local store's key holder drops the triggers; the server's owner disables them."""
+    if ws.store.is_server:
+        with owner_connection(ws) as conn:
+            conn.execute("ALTER TABLE events DISABLE TRIGGER USER")
+            conn.execute(sql)
+            conn.execute("ALTER TABLE events ENABLE TRIGGER USER")
+        return
+    with ws.store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER events_no_update")
+        conn.exec_driver_sql("DROP TRIGGER events_no_delete")
+        conn.exec_driver_sql(sql)
+
+
+def load_slots(ws):
+    """The key slots as stored now (the sidecar file, or the server's key_slots table)."""
+    from workstation.store.keyslots import KeySlots
+
+    if ws.store.is_server:
+        from workstation.store.server import ServerKeySlots
+
+        return ServerKeySlots.load_server(ws.store.engine, ws.store_id)
+    return KeySlots.load(ws.store.path)

@@ -1,10 +1,20 @@
 import pytest
 
+from tests.support.stores import new_store
+
 from workstation.ui.context import Bus, UiContext
 from workstation.ui.fonts import register_cjk_font
 from workstation.ui.i18n import Translations
 from workstation.ui.prefs import Prefs
 from workstation.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def ws(tmp_path):
+    """UI tests run on a local store; the services below them run on both backends (tests/conftest.py)."""
+    workspace = new_store(tmp_path)
+    yield workspace
+    workspace.close()
 
 
 @pytest.fixture(autouse=True)

@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "inspection_cmds",  # issue 21: on-site inspections
     "risk_cmds",
     "operations_cmds",
+    "server_cmds",
 )
 
 log = logging.getLogger("workstation.cli")
@@ -89,7 +90,11 @@ def main(argv: list[str] | None = None) -> int:
         from ..app import run_gui
 
         return run_gui(db=args.db, lang=args.lang)
-    rt = Runtime.from_args(args)
+    try:
+        rt = Runtime.from_args(args)
+    except WorkstationError as exc:  # e.g. a --db URL holding credentials: refused before any connection
+        print(f"workstation: {exc.message(normalize_lang(args.lang or 'zh_CN'))}", file=sys.stderr)
+        return exc.exit_code
     try:
         result = args.handler(args, rt)
         _emit(rt, result)

@@ -33,7 +33,9 @@ class Runtime:
     @classmethod
     def from_args(cls, args) -> "Runtime":
         lang = normalize_lang(args.lang or os.environ.get("WORKSTATION_LANG") or "zh_CN")
-        db = Path(args.db) if args.db else default_store_path()
+        from ..store.address import parse_db
+
+        db = parse_db(args.db) if args.db else default_store_path()  # a path or a postgresql:// URL (exit 2 if it holds credentials)
         pf = Path(args.passphrase_file) if args.passphrase_file else None
         return cls(db=db, json=args.json, lang=lang, passphrase_file=pf)
 

@@ -55,6 +55,8 @@ def create_store(
     makes a store as the first builds did, without them (signing then creates
     them on first use); the test suite's stores are made so.
     """
+    if getattr(path, "is_server_address", False):
+        raise UsageError(T("服务器上的项目数据库用 server init 初始化", "A database on the office server is set up with server init"))
     path = Path(path)
     admin_name = _check_name(admin_name)
     if path.exists() or sidecar_path(path).exists():
@@ -106,8 +108,19 @@ def open_with_key(path: Path, slots: KeySlots, key: bytes, user_name: str, lang:
     return Workspace(store, slots, key, user, lang)
 
 
+def server_location(text: str):
+    """A ``postgresql://`` URL typed by a person → the server address (UsageError if it holds credentials)."""
+    from ..store.address import ServerAddress
+
+    return ServerAddress.parse((text or "").strip())
+
+
 def unlock(path: Path, user_name: str, passphrase: str, *, lang: str = "zh_CN") -> Workspace:
     """Unwrap the user's slot and open the store. Wrong passphrase → exit 3, store untouched."""
+    if getattr(path, "is_server_address", False):  # an office server (store/address.py)
+        from . import server_service
+
+        return server_service.unlock_server(path, user_name, passphrase, lang=lang)  # type: ignore[arg-type]
     path = Path(path)
     if not path.exists():
         raise StoreError(T("找不到数据库：{path}", "No store at {path}"), path=str(path))
@@ -118,6 +131,8 @@ def unlock(path: Path, user_name: str, passphrase: str, *, lang: str = "zh_CN") 
 
 def unlock_remembered(path: Path, user_name: str, *, lang: str = "zh_CN") -> Workspace | None:
     """Open with a key remembered in the OS keyring, or None if there is none."""
+    if getattr(path, "is_server_address", False):
+        return None  # signing in to a server always needs the passphrase (it is the login role's password)
     path = Path(path)
     if not path.exists():
         return None
@@ -183,10 +198,16 @@ def add_user(
             user = _to_user(row)
             if signing_identity:
                 signing.issue_identity(ws, user, passphrase, s)
+            if ws.store.is_server:  # the login role and the key slot, in the same transaction
+                from . import server_service
+
+                server_service.add_login(s, name, role, passphrase)
+                ws.slots.save(session=s)
         except BaseException:
             ws.slots.remove(name)  # the transaction rolls back; the slot (in memory until saved) goes with it
             raise
-    ws.slots.save()
+    if not ws.store.is_server:
+        ws.slots.save()
     return user
 
 
@@ -202,8 +223,14 @@ def remove_user(ws: Workspace, name: str) -> None:
         before = {"name": name, "role": row.role, "active": True}
         row.active = False
         ws.log(s, "user.remove", "user", name, before=before, after={"name": name, "role": row.role, "active": False})
-    ws.slots.remove(name)
-    ws.slots.save()
+        ws.slots.remove(name)
+        if ws.store.is_server:
+            from . import server_service
+
+            server_service.disable_login(s, name)
+            ws.slots.save(session=s)
+    if not ws.store.is_server:
+        ws.slots.save()
     secrets_keyring.forget(ws.store_id, name)
 
 
@@ -212,7 +239,15 @@ def change_passphrase(ws: Workspace, old: str, new: str) -> None:
     ws.slots.add(ws.user.name, new, ws.key)
     with ws.store.session() as s:
         ws.log(s, "user.passphrase", "user", ws.user.name)
-    ws.slots.save()
+        if ws.store.is_server:
+            from . import server_service
+
+            server_service.change_password(ws, s, new)
+            ws.slots.save(session=s)
+    if ws.store.is_server:
+        server_service.after_password_change(ws, new)
+    else:
+        ws.slots.save()
 
 
 def schema_upgrade(ws: Workspace):

@@ -27,7 +27,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.errors import BadInput, Conflict, StoreError
+from ..core.errors import BadInput, Conflict, StoreError, UsageError
 from ..core.i18n import T
 from ..paths import backups_dir_for
 from ..store.atomic import atomic_writer
@@ -72,7 +72,13 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+SERVER_BACKUP = T("办公室服务器上的数据由服务器管理员用 pg_dump 备份（见 README“办公室服务器”）",
+                  "An office server is backed up by its administrator with pg_dump (README, \"Office server\")")
+
+
 def backup(ws: Workspace, target: Path | None = None) -> BackupResult:
+    if ws.store.is_server:
+        raise UsageError(SERVER_BACKUP)
     """Write a full encrypted backup (supervisor or admin) and record its time."""
     ws.require_supervisor()
     target = Path(target) if target else default_target(ws)
@@ -229,6 +235,8 @@ BACKUP_OLD = T("上次备份是 {days} 天前，请备份（数据与外勤 → 
 
 
 def reminder(ws: Workspace, now: dt.datetime | None = None) -> str | None:
+    if ws.store.is_server:
+        return None  # the server's backups are the administrator's (pg_dump)
     """The reminder in the workspace's language when the last backup is older than a week (or missing)."""
     now = now or dt.datetime.now(dt.timezone.utc)
     last = last_backup_at(ws)

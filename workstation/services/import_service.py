@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from ..core import import_format as fmt
 from ..core.errors import BadInput, Cancelled
 from ..core.i18n import T
+from ..store import dialect
 from ..store.models.claims import ImportBatchRow
 from . import import_readers
 from .import_reversals import mark_reversals
@@ -254,18 +255,28 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     spec = fmt.SPECS[kind]
     table = TABLES[kind]
     codes = spec.codes
+<<<<<<< HEAD
     cols = stored_columns(kind, hmap) + ["extra", "row_digest", "batch_id"]
+=======
+    cols = list(codes) + ["extra", "row_digest", "batch_id"]
+>>>>>>> i17
     key_idx = [codes.index(k) for k in spec.key]
     is_lines = kind == fmt.FEE_LINES
     if is_lines:
         update_sql = (f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?")
     else:
         update_sql = f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE {spec.key[0]} = ?"
+<<<<<<< HEAD
     cur = session.connection().connection.driver_connection.cursor()
     # A first load (the table holds no row yet) is validated in bulk: each chunk is inserted as it is inside a
     # savepoint, and only a chunk the constraints refuse (an unknown settlement, a key met before) is rolled
     # back and taken row by row below, with the lookups that name each bad row.
     first_load = is_lines and cur.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
+=======
+    db = dialect.of(session)
+    db.prefer_key_lookups(session)
+    cur = db.cursor(session)
+>>>>>>> i17
     seen_unchanged: set = set()  # keys (or fee-line ids) found unchanged in this file
     dup_rows: list[tuple[tuple, int]] = []  # (key, row) of later duplicates, first row found afterwards
 
@@ -337,8 +348,13 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
                 ws.log(session, "import.update", table, "/".join(key),
                        before={"row_digest": old_digest, "batch_id": old_batch},
                        after={"row_digest": digest, "batch_id": batch_id}, details={"row": number})
+<<<<<<< HEAD
         if inserts:
             sink.insert_rows(cur, table, cols, inserts)
+=======
+        if inserts:  # executemany on a local store, COPY on the server (store/dialect.py)
+            db.bulk_insert(cur, table, cols, inserts)
+>>>>>>> i17
             res.inserted += len(inserts)
         if updates:
             cur.executemany(update_sql, updates)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from ..core import staffing as _staffing
 from ..core.errors import BadInput as _BadInput, Conflict as _Conflict, NotFound
 from ..core.i18n import T as _T
+from ..core.identity import Role
 from ..paths import resource
 from ..store.models.identity import ProfileRow
 from . import settings_service
@@ -37,7 +38,14 @@ def builtin_profiles() -> dict[str, dict[str, Any]]:
 
 
 def ensure_profiles(ws: Workspace, session=None) -> None:
-    """Copy built-in profiles the store does not have yet (never overwrites edits)."""
+    """Copy built-in profiles the store does not have yet (never overwrites edits).
+
+    On the office server only admins may write profiles (the server refuses
+    anyone else); ``server init`` copies them, so others only read.
+    """
+    if ws.store.is_server and ws.user.role is not Role.ADMIN:
+        return
+
     def _do(s) -> None:
         have = set(s.execute(select(ProfileRow.id)).scalars())
         for pid, data in builtin_profiles().items():

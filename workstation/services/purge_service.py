@@ -139,6 +139,9 @@ def default_certificate(store_path: Path, now: dt.datetime) -> Path:
 
 
 def purge(ws: Workspace, confirm: str, certificate: Path | None = None, *, now: dt.datetime | None = None) -> PurgeReport:
+    if ws.store.is_server:
+        raise UsageError(T("办公室服务器上的项目数据库由服务器管理员删除（DROP DATABASE）",
+                           "A project database on the office server is deleted by the server's administrator (DROP DATABASE)"))
     """Delete the store and everything that belongs to it (admin only, typed confirmation).
 
     The workspace is closed by this call. ``certificate`` defaults to

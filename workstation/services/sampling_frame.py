@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..core import sampling as smp
 from ..core.money import yuan_to_fen
+from ..store import dialect
 from . import risk_sampling
 from .sampling_plan import Plan, Progress, where_clause
 
@@ -24,10 +25,11 @@ def load_frame(session: Session, plan: Plan, progress: Progress = None) -> list:
     if risk_sampling.uses_risk(plan):  # risk_tier hook (#20): filter and relabel by the profile's tiers
         return risk_sampling.load_frame(session, plan, load_frame, progress)
     where, params = where_clause(plan)
+    d = dialect.of(session)
     if plan.method in ("srs", "census"):
         row = session.execute(text(
-            f"SELECT count(*), group_concat(setl_id, char(10)) FROM "
-            f"(SELECT setl_id FROM settlements NOT INDEXED{where} ORDER BY setl_id)"), params).one()
+            f"SELECT count(*), {d.lines_joined('setl_id')} FROM "
+            f"(SELECT setl_id FROM settlements{d.not_indexed}{where} ORDER BY setl_id) AS q"), params).one()
         ids = row[1].split("\n") if row[0] else []
         if len(ids) == row[0]:
             if progress:
@@ -35,7 +37,7 @@ def load_frame(session: Session, plan: Plan, progress: Progress = None) -> list:
             return ids
         # an id containing a newline: fall through to the row-by-row query
     cols = list(dict.fromkeys(["setl_id", plan.amount_field] + [f for f in plan.strata if f != "amount_band"]))
-    result = session.execute(text(f"SELECT {', '.join(cols)} FROM settlements NOT INDEXED{where}"), params)
+    result = session.execute(text(f"SELECT {', '.join(cols)} FROM settlements{d.not_indexed}{where}"), params)
     edges = [yuan_to_fen(b) for b in plan.bands]
     units: list[smp.Unit] = []
     idx = {c: k for k, c in enumerate(cols)}

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from ..core import sampling as smp
 from ..core.errors import BadInput, Conflict, NotFound, UsageError
 from ..core.i18n import T
+from ..store import dialect
 from ..store.models.claims import SettlementRow
 from ..store.models.review import ReviewUnitRow
 from ..store.models.sampling import SampleRow, SampleStratumRow, SampleUnitRow
@@ -81,9 +82,9 @@ def draw_and_store(ws: Workspace, plan: Plan, *, note: str = "", progress: Progr
             s.add(SampleStratumRow(sample_id=row.id, stratum=st.stratum, frame_size=st.frame_size,
                                    sample_size=st.sample_size))
         if d.selected:  # raw executemany: 50,000 rows in a fraction of the ORM's time
-            cur = s.connection().connection.driver_connection.cursor()
-            cur.executemany("INSERT INTO sample_units (sample_id, setl_id, stratum, hits, rank) VALUES (?, ?, ?, ?, ?)",
-                            [(row.id, u.setl_id, u.stratum, u.hits, u.rank) for u in d.selected])
+            db = dialect.of(s)
+            db.bulk_insert(db.cursor(s), "sample_units", ("sample_id", "setl_id", "stratum", "hits", "rank"),
+                           [(row.id, u.setl_id, u.stratum, u.hits, u.rank) for u in d.selected])
         ws.log(s, "sample.draw", "sample", row.code, after={
             "id": row.id, "code": row.code, "method": row.method, "seed": row.seed, "preset": row.preset,
             "filter": plan.filter_json(), "params": plan.params_json(), "frame_size": d.frame_size,

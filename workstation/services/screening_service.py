@@ -19,6 +19,7 @@ from ..core.progress import Progress
 from ..core.i18n import T, normalize_lang
 from ..core.money import fen_to_str, yuan_to_fen
 from ..core.rules import RuleParams
+from ..store import dialect
 from ..store.models.identity import ProfileRow
 from ..store.models.screening import ScreenRunRow
 from . import profile_service
@@ -27,8 +28,7 @@ from .rules import LINE_RULES, registry
 from .import_reversals import reversed_ids
 from .workspace import Workspace
 
-INSERT_FLAG = ("INSERT INTO flags (rule_id, setl_id, fee_line_id, feedetl_sn, amount, params, run_id) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)")
+FLAG_COLS = ("rule_id", "setl_id", "fee_line_id", "feedetl_sn", "amount", "params", "run_id")
 _CANCEL_EVERY = 20_000  # SQLite VM steps between cancel checks during a long query
 _LINE_COPY_COLS = ("id, setl_id, feedetl_sn, med_list_codg, fee_ocur_time, cnt, pric, det_item_fee_sumamt, "
                    "pric_uplmt_amt, med_chrgitm_type")
@@ -200,21 +200,22 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
         run = ScreenRunRow(user=ws.user.name, rules=json.dumps(list(wanted)), params=json.dumps(params.as_json()))
         s.add(run)
         s.flush()
-        raw = s.connection().connection.dbapi_connection
+        d = dialect.of(s)
         cancelled = (lambda: bool(progress is not None and getattr(progress, "cancelled", False)))
-        raw.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_EVERY)
+        d.set_progress_handler(s, lambda: 1 if cancelled() else 0, _CANCEL_EVERY)
         # Several rules scan fee_lines: they read a narrow in-memory copy (TEMP
         # shadows main for unqualified names), so only its making reads and
         # decrypts the table; it holds codes, times and amounts, no personal data,
         # and is dropped at the end.
         run_points = [points[r] for r in wanted if r in points]
         wanted_fixed = [r for r in wanted if r not in points]
-        copy = sum(1 for r in wanted if r in LINE_RULES) + (1 if run_points else 0) >= 2
+        # (On the server the table is read where it lies: pages are not decrypted there.)
+        copy = d.name == "sqlite" and sum(1 for r in wanted if r in LINE_RULES) + (1 if run_points else 0) >= 2
         excluded = set(reversed_ids(s))  # reversed settlements take part in no rule (data-format.md)
         try:
-            cur = raw.cursor()
-            if excluded:  # a TEMP view shadows main.settlements for the rules' unqualified names
-                cur.execute("CREATE TEMP VIEW settlements AS SELECT * FROM main.settlements WHERE NOT reversed")
+            cur = d.cursor(s)
+            if excluded:  # a TEMP view shadows the table for the rules' unqualified names
+                _hide_reversed(cur, d)
             if copy:
                 cur.execute(f"CREATE TEMP TABLE fee_lines AS SELECT {_LINE_COPY_COLS} FROM main.fee_lines")
             for i, rule_id in enumerate(wanted_fixed):
@@ -222,10 +223,10 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
                     progress.report(i, len(wanted), rule_id)
                 started = time.perf_counter()
                 cur.execute("DELETE FROM flags WHERE rule_id = ?", (rule_id,))
-                hits = [h for h in checks[rule_id](raw.cursor(), params) if h.setl_id not in excluded]
-                cur.executemany(INSERT_FLAG, ((rule_id, h.setl_id, h.fee_line_id, h.feedetl_sn, int(h.amount),
+                hits = [h for h in checks[rule_id](d.cursor(s), params) if h.setl_id not in excluded]
+                d.bulk_insert(cur, "flags", FLAG_COLS, [(rule_id, h.setl_id, h.fee_line_id, h.feedetl_sn, int(h.amount),
                                                json.dumps(h.params, ensure_ascii=False, sort_keys=True), run.id)
-                                              for h in hits))
+                                              for h in hits])
                 summaries.append(RuleSummary(rule_id, len(hits), sum(int(h.amount) for h in hits),
                                              time.perf_counter() - started))
                 if on_rule:
@@ -241,18 +242,33 @@ def run_screen(ws: Workspace, rules: Sequence[str] | None = None,
                 raise Cancelled() from None
             raise
         finally:
-            raw.set_progress_handler(None, 0)
+            d.set_progress_handler(s, None, 0)
             if excluded:
-                raw.execute("DROP VIEW IF EXISTS temp.settlements")
+                _show_reversed(cur, d)
             if copy:
-                raw.execute("DROP TABLE IF EXISTS temp.fee_lines")
-                raw.execute("PRAGMA shrink_memory")
+                cur.execute("DROP TABLE IF EXISTS temp.fee_lines")
+                cur.execute("PRAGMA shrink_memory")
         summary = {x.rule_id: {"count": x.count, "amount": fen_to_str(x.amount)} for x in summaries}
         run.summary = json.dumps(summary, ensure_ascii=False)
         record = {"rules": list(wanted), "params": params.as_json(), "summary": summary}
         ws.log(s, "screen.run", "screen_run", run.id, after=record, details=record)
         run_id = run.id
     return ScreenResult(run_id, wanted, tuple(summaries), params.as_json())
+
+
+def _hide_reversed(cur, d) -> None:
+    """Shadow ``settlements`` with a TEMP view without reversed settlements: TEMP names come first
+    for unqualified names on both backends (SQLite's temp database, PostgreSQL's pg_temp)."""
+    if d.name == "sqlite":
+        cur.execute("CREATE TEMP VIEW settlements AS SELECT * FROM main.settlements WHERE NOT reversed")
+    else:
+        cur.execute("SELECT current_schema()")
+        schema = cur.fetchone()[0]
+        cur.execute(f'CREATE TEMP VIEW settlements AS SELECT * FROM "{schema}".settlements WHERE NOT reversed')
+
+
+def _show_reversed(cur, d) -> None:
+    cur.execute("DROP VIEW IF EXISTS temp.settlements" if d.name == "sqlite" else "DROP VIEW IF EXISTS pg_temp.settlements")
 
 
 # -- reading ------------------------------------------------------------------------
@@ -296,13 +312,13 @@ def list_flags(ws: Workspace, *, rule_id: str | None = None, fixmedins_code: str
         sql += " LIMIT ? OFFSET ?"
         args += [int(limit), int(offset)]
     with ws.store.read() as s:
-        cur = s.connection().connection.dbapi_connection.cursor()
+        cur = dialect.of(s).cursor(s)
         return [_flag(r) for r in cur.execute(sql, args)]
 
 
 def flags_of_settlement(ws: Workspace, setl_id: str) -> list[FlagInfo]:
     with ws.store.read() as s:
-        cur = s.connection().connection.dbapi_connection.cursor()
+        cur = dialect.of(s).cursor(s)
         rows = cur.execute(f"SELECT {_FLAG_COLS} FROM flags f JOIN settlements s ON s.setl_id = f.setl_id "
                            "WHERE f.setl_id = ? ORDER BY f.feedetl_sn IS NOT NULL, f.feedetl_sn, f.rule_id, f.id",
                            (setl_id,))
@@ -312,7 +328,7 @@ def flags_of_settlement(ws: Workspace, setl_id: str) -> list[FlagInfo]:
 def groups_by_rule(ws: Workspace, lang: str | None = None) -> list[Group]:
     lang = normalize_lang(lang or ws.lang)
     with ws.store.read() as s:
-        cur = s.connection().connection.dbapi_connection.cursor()
+        cur = dialect.of(s).cursor(s)
         rows = {r[0]: r for r in cur.execute(
             "SELECT rule_id, count(*), coalesce(sum(amount), 0), count(DISTINCT setl_id) FROM flags GROUP BY rule_id")}
     out = []
@@ -334,7 +350,7 @@ def groups_by_institution(ws: Workspace, rule_id: str | None = None) -> list[Gro
            + ("WHERE f.rule_id = ? " if rule_id else "")
            + "GROUP BY coalesce(s.fixmedins_code, '') ORDER BY 4 DESC, 1")
     with ws.store.read() as s:
-        cur = s.connection().connection.dbapi_connection.cursor()
+        cur = dialect.of(s).cursor(s)
         return [Group(r[0], r[1] or r[0], r[2], int(r[3]), r[4])
                 for r in cur.execute(sql, (rule_id,) if rule_id else ())]
 
@@ -352,10 +368,10 @@ def total_at_risk(ws: Workspace, rules: Iterable[str] | None = None) -> dict[str
         args = ids + ids
     sql = (f"SELECT coalesce(sum(m), 0) FROM ("
            f"SELECT max(amount) AS m FROM flags WHERE fee_line_id IS NOT NULL{where} GROUP BY fee_line_id "
-           f"UNION ALL SELECT max(amount) FROM flags WHERE fee_line_id IS NULL{where} GROUP BY setl_id) WHERE m > 0")
+           f"UNION ALL SELECT max(amount) FROM flags WHERE fee_line_id IS NULL{where} GROUP BY setl_id) AS q WHERE m > 0")
     count_sql = "SELECT count(*) FROM flags WHERE 1=1" + where
     with ws.store.read() as s:
-        cur = s.connection().connection.dbapi_connection.cursor()
+        cur = dialect.of(s).cursor(s)
         amount = cur.execute(sql, args).fetchone()[0]
         count = cur.execute(count_sql, args[:len(args) // 2]).fetchone()[0]
     return {"count": int(count), "amount": fen_to_str(int(amount))}

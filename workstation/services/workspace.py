@@ -65,6 +65,10 @@ class Workspace:
         details: dict | None = None,
     ):
         """Append an event as this user, in the caller's transaction."""
+        if self.store.is_server and details:  # names and ID numbers in details: sealed before they leave
+            from ..store import personal
+
+            details = personal.seal_details(getattr(self.store.engine.dialect, "ws_personal_keys", None), details)
         return event_log.append(
             session,
             user=self.user.name,

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..core.canonical import canonical_json, digest
+from . import dialect
 from .models.identity import EventRow
 
 GENESIS = "0" * 64
@@ -75,7 +76,12 @@ def append(
     origin_seq: int | None = None,
     event_id: str | None = None,
 ) -> EventRow:
-    """Append one event inside the caller's transaction (so it lands with the change)."""
+    """Append one event inside the caller's transaction (so it lands with the change).
+
+    On the server, concurrent writers wait here for each other until their
+    transactions end (an advisory lock), so every append extends the one chain.
+    """
+    dialect.of(session).serialize_appends(session)
     seq, prev = head(session)
     fields = {
         "seq": seq + 1,

@@ -117,6 +117,14 @@ class KeySlots:
             raise StoreError(T("密钥槽文件格式不符：{f}", "The key-slot file has an unknown format: {f}"), f=path.name)
         return cls(path, data)
 
+    def export(self) -> dict:
+        """A copy of every slot (still wrapped), to move a project to another store (store copy)."""
+        return json.loads(json.dumps({"store_id": self.store_id, "slots": self._data["slots"]}))
+
+    @classmethod
+    def from_export(cls, store_path: Path, data: dict) -> "KeySlots":
+        return cls(sidecar_path(store_path), {"format": FORMAT, "store_id": data["store_id"], "slots": data["slots"]})
+
     def save(self) -> None:
         atomic_write_bytes(self.path, json.dumps(self._data, indent=1).encode("utf-8"))
 

@@ -53,3 +53,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         finally:
             if raw is not None:
                 raw.execute("PRAGMA foreign_keys = ON")
+
+
+def upgrade_on(conn, revision: str = "head") -> None:
+    """Migrate on an open connection, inside the caller's transaction (store copy: all or nothing)."""
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)

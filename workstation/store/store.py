@@ -18,8 +18,10 @@ log = logging.getLogger(__name__)
 
 
 class Store:
+    is_server = False  # a local SQLCipher file; store/server.py's ServerStore is a database on the office server
+
     def __init__(self, path: Path, store_id: str, engine: Engine) -> None:
-        self.path = Path(path)
+        self.path = path if getattr(path, "is_server_address", False) else Path(path)
         self.store_id = store_id
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)

@@ -46,6 +46,14 @@ class LoginDialog(QDialog):
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
 
+        # Where the store is: a local file, or the office server (a URL; never a user name or password).
+        self.where = QComboBox()
+        self.where.setObjectName("whereBox")
+        self.where.addItem("local", False)
+        self.where.addItem("server", True)
+        self.server_edit = QLineEdit(prefs.server_url)
+        self.server_edit.setObjectName("serverEdit")
+        self.server_edit.setPlaceholderText("postgresql://db.office.lan/project?sslmode=verify-full&sslrootcert=ca.pem")
         self.db_edit = QLineEdit(str(db or prefs.last_db))
         self.db_edit.setObjectName("dbEdit")
         self.browse = QPushButton()
@@ -74,7 +82,9 @@ class LoginDialog(QDialog):
         self.hint.setStyleSheet("color: #555;")
 
         self.form = QFormLayout()
+        self.form.addRow("where", self.where)
         self.form.addRow("db", db_row)
+        self.form.addRow("server", self.server_edit)
         self.form.addRow("user", self.user_edit)
         self.form.addRow("pass", self.pass_edit)
         self.form.addRow("", self.remember)
@@ -97,9 +107,15 @@ class LoginDialog(QDialog):
         self.browse.clicked.connect(self._browse)
         self.new_store.clicked.connect(self._create_store)
         self.lang_box.currentIndexChanged.connect(self._lang_changed)
+        self.where.setCurrentIndex(1 if prefs.use_server and db is None else 0)
+        self.where.currentIndexChanged.connect(self._where_changed)
+        self._where_changed()
 
         if self.locked is not None:
-            self.db_edit.setText(str(self.locked.store.path))
+            self.where.setCurrentIndex(1 if getattr(self.locked.store, "is_server", False) else 0)
+            (self.server_edit if self.using_server() else self.db_edit).setText(str(self.locked.store.path))
+            self.where.setEnabled(False)
+            self.server_edit.setEnabled(False)
             self.user_edit.setText(self.locked.user.name)
             for w in (self.db_edit, self.browse, self.new_store, self.user_edit, self.remember, self.lang_box):
                 w.setEnabled(False)
@@ -117,9 +133,14 @@ class LoginDialog(QDialog):
         self.title.setText(self.tr("医保审核工作站"))
         if self.locked is not None:
             self.subtitle.setText(self.tr("工作站已因长时间无操作而锁定。请输入口令继续，未保存的输入不会丢失。"))
+        elif self.using_server():
+            self.subtitle.setText(self.tr("连接办公室的数据库服务器；口令同时是您在服务器上的登录口令。"))
         else:
             self.subtitle.setText(self.tr("所有数据加密保存在本机，无需联网。"))
-        labels = [self.tr("数据库"), self.tr("用户名"), self.tr("口令"), "", self.tr("界面语言")]
+        self.where.setItemText(0, self.tr("本机数据库"))
+        self.where.setItemText(1, self.tr("办公室服务器"))
+        labels = [self.tr("位置"), self.tr("数据库"), self.tr("服务器地址"), self.tr("用户名"), self.tr("口令"), "",
+                  self.tr("界面语言")]
         for row, text in enumerate(labels):
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             if item and item.widget():
@@ -131,9 +152,25 @@ class LoginDialog(QDialog):
             self.tr("解锁") if self.locked is not None else self.tr("登录"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
             self.tr("退出") if self.locked is not None else self.tr("取消"))
-        demo = Path(self.db_edit.text()).name.startswith("demo")
+        demo = Path(self.db_edit.text()).name.startswith("demo") and not self.using_server()
         self.hint.setText(self.tr("演示数据库：用户 demo-reviewer、demo-supervisor 或 demo-admin，口令均为 demo。")
                           if demo and self.locked is None else "")
+
+    def using_server(self) -> bool:
+        return bool(self.where.currentData())
+
+    def _where_changed(self) -> None:
+        server = self.using_server()
+        for w in (self.db_edit, self.browse, self.new_store):
+            w.setVisible(not server)
+        self.server_edit.setVisible(server)
+        self.form.setRowVisible(1, not server)
+        self.form.setRowVisible(2, server)
+        self.remember.setVisible(not server)  # a server sign-in always needs the passphrase
+        if server:
+            self.remember.setChecked(False)
+        if hasattr(self, "title") and self.title.text():
+            self.retranslate()
 
     def _lang_changed(self) -> None:
         lang = self.lang_box.currentData()
@@ -186,8 +223,17 @@ class LoginDialog(QDialog):
             self.error.setText(text or self.tr("正在解锁…"))
 
     def _submit(self) -> None:
-        db, user, passphrase = Path(self.db_edit.text().strip()), self.user_edit.text().strip(), self.pass_edit.text()
+        user, passphrase = self.user_edit.text().strip(), self.pass_edit.text()
         lang = self.translations.lang
+        server = self.using_server()
+        if server:
+            try:  # refused here, before any connection, if it holds a user name or password
+                db = auth_service.server_location(self.server_edit.text())
+            except WorkstationError as exc:
+                self.error.setText(exc.message(lang))
+                return
+        else:
+            db = Path(self.db_edit.text().strip())
         if not user:
             self.error.setText(self.tr("请输入用户名。"))
             return
@@ -213,7 +259,7 @@ class LoginDialog(QDialog):
             return
 
         def job(progress):
-            ws = auth_service.unlock_remembered(db, user, lang=lang) if not passphrase else None
+            ws = auth_service.unlock_remembered(db, user, lang=lang) if not passphrase and not server else None
             if ws is None:
                 ws = auth_service.unlock(db, user, passphrase, lang=lang)
             return ws, (auth_service.remember_on_this_computer(ws) if remember else True)
@@ -222,7 +268,11 @@ class LoginDialog(QDialog):
             ws, remembered = result
             self._set_busy(False)
             self.workspace = ws
-            self.prefs.last_db = db
+            self.prefs.use_server = server
+            if server:
+                self.prefs.server_url = db.url  # the parsed address: never a credential
+            else:
+                self.prefs.last_db = db
             if not remembered and not self.prefs.keyring_notice_shown:
                 self.prefs.keyring_notice_shown = True
                 QMessageBox.information(self, self.tr("系统密钥环不可用"), self.tr(

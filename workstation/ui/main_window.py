@@ -116,6 +116,12 @@ class MainWindow(QMainWindow):
         ctx.runner.default_failure = self._show_error
         self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES, self.lock, self)
         self._read_idle_minutes()
+        from ..services.activity_service import is_shared
+        from .office_watch import OfficeWatcher
+
+        self.office_watch = OfficeWatcher(ctx, self)  # others' changes refresh the lists (office server)
+        if is_shared(ctx.ws):
+            self.office_watch.start()
         self.retranslate()
         self.rail.setCurrentRow(0)
         self.resize(1280, 760)

@@ -34,6 +34,25 @@ class Prefs:
         self._s.sync()
 
     @property
+    def server_url(self) -> str:
+        """The office server's URL last used on this computer (never holds a user or password)."""
+        return str(self._s.value("server_url", ""))
+
+    @server_url.setter
+    def server_url(self, value: str) -> None:
+        self._s.setValue("server_url", value)
+        self._s.sync()
+
+    @property
+    def use_server(self) -> bool:
+        return str(self._s.value("use_server", "false")) == "true"
+
+    @use_server.setter
+    def use_server(self, value: bool) -> None:
+        self._s.setValue("use_server", "true" if value else "false")
+        self._s.sync()
+
+    @property
     def keyring_notice_shown(self) -> bool:
         return str(self._s.value("keyring_notice_shown", "false")) == "true"
 

@@ -3,122 +3,142 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="116" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="133" />
         <source>医保审核工作站 — 登录</source>
         <translation>Audit Review Workstation — Sign in</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="117" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="134" />
         <source>医保审核工作站</source>
         <translation>Audit Review Workstation</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="119" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="136" />
         <source>工作站已因长时间无操作而锁定。请输入口令继续，未保存的输入不会丢失。</source>
         <translation>The workstation was locked after a period of inactivity. Enter your passphrase to continue; nothing you were typing is lost.</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="121" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="138" />
+        <source>连接办公室的数据库服务器；口令同时是您在服务器上的登录口令。</source>
+        <translation>Connects to the office's database server; your passphrase is also your sign-in password there.</translation>
+    </message>
+    <message>
+        <location filename="../../../workstation/ui/login_dialog.py" line="140" />
         <source>所有数据加密保存在本机，无需联网。</source>
         <translation>All data stays encrypted on this computer; no network needed.</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="122" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="141" />
+        <source>本机数据库</source>
+        <translation>Store on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../../workstation/ui/login_dialog.py" line="142" />
+        <source>办公室服务器</source>
+        <translation>Office server</translation>
+    </message>
+    <message>
+        <location filename="../../../workstation/ui/login_dialog.py" line="143" />
         <source>数据库</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="122" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="143" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="122" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="143" />
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="122" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="143" />
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../../workstation/ui/login_dialog.py" line="143" />
+        <source>服务器地址</source>
+        <translation>Server URL</translation>
+    </message>
+    <message>
+        <location filename="../../../workstation/ui/login_dialog.py" line="144" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="127" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="149" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="128" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="150" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="129" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="151" />
         <source>在此电脑上记住（使用系统密钥环）</source>
         <translation>Remember on this computer (system keyring)</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="131" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="153" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="131" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="153" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="133" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="155" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="133" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="155" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="135" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="157" />
         <source>演示数据库：用户 demo-reviewer、demo-supervisor 或 demo-admin，口令均为 demo。</source>
         <translation>Demo store: users demo-reviewer, demo-supervisor or demo-admin, passphrase demo for each.</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="147" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="185" />
         <source>选择数据库</source>
         <translation>Choose a store</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="148" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="186" />
         <source>工作站数据库 (*.db)</source>
         <translation>Workstation stores (*.db)</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="175" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="202" />
         <source>无法新建数据库</source>
         <translation>Cannot create the store</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="177" />
-        <source>正在新建数据库…</source>
-        <translation>Creating the store…</translation>
-    </message>
-    <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="186" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="214" />
         <source>正在解锁…</source>
         <translation>Unlocking…</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="192" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="229" />
         <source>请输入用户名。</source>
         <translation>Please enter a user name.</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="228" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="260" />
         <source>系统密钥环不可用</source>
         <translation>No system keyring</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="229" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="261" />
         <source>本机没有可用的系统密钥环，无法记住口令。以后每次登录时请输入口令。</source>
         <translation>This computer has no usable system keyring, so the passphrase cannot be remembered. Please enter it each time you sign in.</translation>
     </message>
@@ -126,37 +146,37 @@
 <context>
     <name>NewStoreDialog</name>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="239" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="277" />
         <source>新建加密数据库</source>
         <translation>New encrypted store</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="242" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="280" />
         <source>选择位置…</source>
         <translation>Choose location…</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="247" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="285" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="248" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="286" />
         <source>管理员用户名</source>
         <translation>Administrator's user name</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="252" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="290" />
         <source>新数据库位置</source>
         <translation>Location of the new store</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="252" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="290" />
         <source>工作站数据库 (*.db)</source>
         <translation>Workstation stores (*.db)</translation>
     </message>
     <message>
-        <location filename="../../../workstation/ui/login_dialog.py" line="258" />
+        <location filename="../../../workstation/ui/login_dialog.py" line="296" />
         <source>请填写文件位置和管理员用户名。</source>
         <translation>Please give the file location and the administrator's user name.</translation>
     </message>

@@ -24,6 +24,7 @@ from ...store.models.claims import ImportBatchRow
 from ..import_service import row_digest
 from ..workspace import Workspace
 from . import claims_data as D
+from ...store import dialect
 
 YEAR = 2025
 BASIC_CAP = 100_000_00
@@ -474,7 +475,7 @@ def build(ws: Workspace, rng: random.Random, size: str) -> dict:
             s.add(batch)
             s.flush()
             batches[kind] = batch
-        cur = s.connection().connection.driver_connection.cursor()
+        cur = dialect.of(s).cursor(s)  # '?' placeholders on both backends
         cat_rows = []
         for it in b.items:
             values = (it.code, it.name, it.type, it.level, it.cap, it.gend, it.age_min, it.age_max, it.max_daily)

@@ -91,13 +91,15 @@ def update_finding(ws: Workspace, finding_id: int, *, expected_version: int | No
     if "status" in changes and changes["status"] not in FINDING_STATUSES:
         raise BadInput(T("未知的发现状态：{s}", "unknown finding status: {s}"), s=changes["status"])
     with ws.store.session() as s:
-        row = get_finding(s, finding_id)
-        u = get_unit(s, row.unit_id)
+        u = get_unit(s, get_finding(s, finding_id).unit_id, lock=True)
+        row = get_finding(s, finding_id, lock=True)
         may_edit(ws, u)
         not_submitted(ws, u)
         check_lock(ws, s, row.id)
         if expected_version is not None and expected_version != row.version:
-            raise Conflict(detail=T("该发现已被他人修改", "the finding was changed meanwhile").render(ws.lang))
+            raise Conflict(detail=T("该发现已被 {who} 于 {at} 修改，请重新打开后再保存",
+                                    "the finding was changed by {who} at {at}; reopen it before saving")
+                           .render(ws.lang, who=row.updated_by, at=f"{row.updated_at:%Y-%m-%d %H:%M:%S} UTC"))
         before = finding_state(row)
         old_lines = sorted(s.execute(select(FindingLineRow.fee_line_id).where(
             FindingLineRow.finding_id == row.id)).scalars())
@@ -132,8 +134,8 @@ def update_finding(ws: Workspace, finding_id: int, *, expected_version: int | No
 
 def delete_finding(ws: Workspace, finding_id: int) -> None:
     with ws.store.session() as s:
-        row = get_finding(s, finding_id)
-        u = get_unit(s, row.unit_id)
+        u = get_unit(s, get_finding(s, finding_id).unit_id, lock=True)
+        row = get_finding(s, finding_id, lock=True)
         may_edit(ws, u)
         not_submitted(ws, u)
         check_lock(ws, s, row.id)

@@ -13,6 +13,7 @@ from ...core.errors import Conflict, NotFound, NotPermitted
 from ...core.i18n import T
 from ...store.models.base import utcnow
 from ...store.models.dossier import DossierFindingRow, DossierRow
+from ...store.models.identity import EventRow
 from ...store.models.review import FindingRow, ReviewUnitRow
 from ..workspace import Workspace
 from .model import EDITABLE_FINDING_FIELDS
@@ -21,18 +22,39 @@ def now() -> dt.datetime:
     return utcnow()
 
 
-def get_unit(s: Session, unit_id: int) -> ReviewUnitRow:
+def get_unit(s: Session, unit_id: int, *, lock: bool = False) -> ReviewUnitRow:
+    # lock: a save holds the row until it commits, so two people saving at once are
+    # serialised and the second sees the first's version (no lost update on the server).
     row = s.get(ReviewUnitRow, unit_id)
     if row is None:
         raise NotFound(what=f"review unit {unit_id}")
+    if lock:
+        lock_row(s, ReviewUnitRow, row)
     return row
 
 
-def get_finding(s: Session, finding_id: int) -> FindingRow:
+def lock_row(s: Session, model, row) -> None:
+    """Hold the row until commit and re-read it. A row the server does not let this person change
+    (row-level security) cannot be locked: it stays as read, and the edit is refused by the checks."""
+    if s.execute(select(model.id).where(model.id == row.id).with_for_update()).scalar() is not None:
+        s.refresh(row)
+
+
+def get_finding(s: Session, finding_id: int, *, lock: bool = False) -> FindingRow:
     row = s.get(FindingRow, finding_id)
     if row is None or row.deleted:
         raise NotFound(what=f"finding {finding_id}")
+    if lock:
+        lock_row(s, FindingRow, row)
     return row
+
+
+def last_change(s: Session, entity: str, entity_id: int) -> tuple[str, str]:
+    """Who changed an entity last and when (from the event log), for "changed by X at T" refusals."""
+    row = s.execute(select(EventRow.user, EventRow.at).where(EventRow.entity == entity,
+                                                             EventRow.entity_id == str(entity_id))
+                    .order_by(EventRow.seq.desc()).limit(1)).first()
+    return (row[0], row[1].replace("T", " ").replace("Z", " UTC")) if row else ("?", "?")
 
 
 def may_edit(ws: Workspace, unit: ReviewUnitRow) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ...core.errors import NotFound
+from ...store import dialect
 from ...store.models.review import EvidenceRow, FindingLineRow, FindingRow
 from ..workspace import Workspace
 from .findings import lines_sum
@@ -24,9 +25,9 @@ from .model import EDITABLE_FINDING_FIELDS, UNDOABLE
 def _unit_events(s: Session, unit_id: int) -> list[tuple[int, str, str, dict]]:
     rows = s.execute(text(
         "SELECT seq, action, entity_id, details FROM events WHERE action LIKE 'review.%' "
-        "AND json_extract(details, '$.unit') = :u "
+        f"AND {dialect.of(s).json_field('details', 'unit')} = :u "
         # events merged from a laptop carry the laptop's unit ids; only this store's own events count
-        "AND origin = (SELECT origin FROM events WHERE seq = 1) ORDER BY seq"), {"u": unit_id}).all()
+        "AND origin = (SELECT origin FROM events WHERE seq = 1) ORDER BY seq"), {"u": str(unit_id)}).all()
     return [(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
 
 

@@ -16,7 +16,7 @@ from ...store.models.review import EvidenceRow, FindingLineRow, FindingRow, Revi
 from ...store.models.screening import FlagRow
 from ..claims_query import SettlementDetail, settlement_detail
 from ..workspace import Workspace
-from .guards import bump, get_unit, may_edit, not_submitted, now, unit_state
+from .guards import bump, get_unit, last_change, may_edit, not_submitted, now, unit_state
 from .model import DECIDED, EvidenceRef, FindingInfo, FindingStatus, Queue, QueueItem, UnitInfo, UnitStatus
 from .undo import last_undoable
 
@@ -124,12 +124,21 @@ def _start(ws: Workspace, unit_id: int) -> bool:
 
 
 # -- decisions ----------------------------------------------------------------------------
-def decide_unit(ws: Workspace, unit_id: int, status: str, *, note: str | None = None) -> None:
-    """Record the unit's decision: compliant, violation or doubtful (or back to in progress)."""
+def decide_unit(ws: Workspace, unit_id: int, status: str, *, note: str | None = None,
+                expected_version: int | None = None) -> None:
+    """Record the unit's decision: compliant, violation or doubtful (or back to in progress).
+
+    ``expected_version``: the version the person saw; a unit changed since is refused naming who and when.
+    """
     if status not in DECIDED + ("in_progress",):
         raise BadInput(T("未知的审核结论：{s}", "unknown decision: {s}"), s=status)
     with ws.store.session() as s:
-        u = get_unit(s, unit_id)
+        u = get_unit(s, unit_id, lock=True)
+        if expected_version is not None and expected_version != u.version:
+            who, at = last_change(s, "review_unit", u.id)
+            raise Conflict(detail=T("该审核单元已被 {who} 于 {at} 修改，请重新打开后再保存",
+                                    "the review unit was changed by {who} at {at}; reopen it before saving")
+                           .render(ws.lang, who=who, at=at))
         may_edit(ws, u)
         not_submitted(ws, u)
         active = s.execute(select(FindingRow.status).where(FindingRow.unit_id == u.id,

@@ -9,26 +9,28 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ...core.rules import CNT_SCALE, RuleParams, cnt_text, fen_text, round_fen
+from ...store.dialect import of_cursor
 from . import Hit, check
 
 
 @check("DUPLICATE_CHARGE", scans_lines=True)
 def duplicate_charge(cur, p: RuleParams):
+    d = of_cursor(cur)
     # NOT INDEXED: a sequential scan and one sort beat walking the (setl_id, sn)
     # index with a table lookup per line, which the planner would otherwise pick.
     # Groups of identical lines first (a sort of the keys only), then the few
     # lines of those groups through the (setl_id, feedetl_sn) index. A missing
     # value is "the same" as another missing value (NULLs group together).
-    cur.execute("""
+    cur.execute(f"""
         WITH g AS (
             SELECT setl_id, med_list_codg AS c, fee_ocur_time AS t, cnt AS n, pric AS p,
                    min(feedetl_sn) AS first_sn
-            FROM fee_lines NOT INDEXED
+            FROM fee_lines{d.not_indexed}
             GROUP BY setl_id, med_list_codg, fee_ocur_time, cnt, pric
             HAVING count(*) > 1)
         SELECT f.setl_id, f.id, f.feedetl_sn, f.det_item_fee_sumamt, g.first_sn, g.c, g.t, g.n, g.p
-        FROM g CROSS JOIN main.fee_lines f
-          ON f.setl_id = g.setl_id AND f.med_list_codg IS g.c AND f.fee_ocur_time IS g.t
+        FROM g {d.join_in_order} {d.main}.fee_lines f
+          ON f.setl_id = g.setl_id AND {d.same("f.med_list_codg", "g.c")} AND {d.same("f.fee_ocur_time", "g.t")}
              AND f.cnt = g.n AND f.pric = g.p
         WHERE f.feedetl_sn > g.first_sn""")
     for setl_id, line_id, sn, amt, first_sn, codg, time, cnt, pric in cur:
@@ -55,12 +57,13 @@ def price_over_limit(cur, p: RuleParams):
 
 @check("GENDER_MISMATCH", scans_lines=True)
 def gender_mismatch(cur, p: RuleParams):
+    d = of_cursor(cur)
     # A settlement without a recorded sex cannot be said to differ: not flagged.
-    cur.execute("""
+    cur.execute(f"""
         SELECT f.setl_id, f.id, f.feedetl_sn, f.det_item_fee_sumamt, c.gend_lmt, s.gend
         FROM fee_lines f
-          CROSS JOIN catalog_items c ON c.med_list_codg = f.med_list_codg
-          CROSS JOIN settlements s ON s.setl_id = f.setl_id
+          {d.join_in_order} catalog_items c ON c.med_list_codg = f.med_list_codg
+          {d.join_in_order} settlements s ON s.setl_id = f.setl_id
         WHERE f.med_list_codg IN (SELECT med_list_codg FROM catalog_items
                                   WHERE gend_lmt IS NOT NULL AND gend_lmt <> '')
           AND s.gend IN ('1', '2') AND s.gend <> c.gend_lmt""")
@@ -69,21 +72,22 @@ def gender_mismatch(cur, p: RuleParams):
 
 
 AGE_SQL = ("(CAST(substr(f.fee_ocur_time, 1, 4) AS INTEGER) - CAST(substr(s.brdy, 1, 4) AS INTEGER)"
-           " - (substr(f.fee_ocur_time, 6, 5) < substr(s.brdy, 6, 5)))")
+           " - CAST(substr(f.fee_ocur_time, 6, 5) < substr(s.brdy, 6, 5) AS INTEGER))")
 
 
 @check("AGE_MISMATCH", scans_lines=True)
 def age_mismatch(cur, p: RuleParams):
+    d = of_cursor(cur)
     cur.execute(f"""
         SELECT setl_id, id, feedetl_sn, amt, age, age_min, age_max FROM (
             SELECT f.setl_id, f.id, f.feedetl_sn, f.det_item_fee_sumamt AS amt, {AGE_SQL} AS age,
                    c.age_min, c.age_max
             FROM fee_lines f
-              CROSS JOIN catalog_items c ON c.med_list_codg = f.med_list_codg
-              CROSS JOIN settlements s ON s.setl_id = f.setl_id
+              {d.join_in_order} catalog_items c ON c.med_list_codg = f.med_list_codg
+              {d.join_in_order} settlements s ON s.setl_id = f.setl_id
             WHERE f.med_list_codg IN (SELECT med_list_codg FROM catalog_items
                                       WHERE age_min IS NOT NULL OR age_max IS NOT NULL)
-              AND s.brdy IS NOT NULL AND s.brdy <> '' AND f.fee_ocur_time IS NOT NULL)
+              AND s.brdy IS NOT NULL AND s.brdy <> '' AND f.fee_ocur_time IS NOT NULL) AS q
         WHERE age < age_min OR age > age_max""")
     for setl_id, line_id, sn, amt, age, age_min, age_max in cur:
         yield Hit(setl_id, line_id, sn, int(amt), {
@@ -93,20 +97,21 @@ def age_mismatch(cur, p: RuleParams):
 
 @check("DAILY_QTY_EXCEEDED", scans_lines=True)
 def daily_qty_exceeded(cur, p: RuleParams):
+    d = of_cursor(cur)
     # Per settlement, code and day: totals over the catalog's daily maximum
     # (kept by HAVING, so only those groups leave the sort); then every line of
     # those groups through the (setl_id, sn) index, the amount on the last one.
-    cur.execute("""
+    cur.execute(f"""
         WITH over AS (
             SELECT f.setl_id, f.med_list_codg AS c, substr(f.fee_ocur_time, 1, 10) AS day,
                    sum(f.cnt) AS total, sum(f.det_item_fee_sumamt) AS amt, max(f.feedetl_sn) AS last_sn,
                    max(ci.max_daily_cnt) AS mx
-            FROM fee_lines f NOT INDEXED CROSS JOIN catalog_items ci ON ci.med_list_codg = f.med_list_codg
+            FROM fee_lines f{d.not_indexed} {d.join_in_order} catalog_items ci ON ci.med_list_codg = f.med_list_codg
             WHERE ci.max_daily_cnt IS NOT NULL AND f.fee_ocur_time IS NOT NULL
             GROUP BY f.setl_id, f.med_list_codg, substr(f.fee_ocur_time, 1, 10)
             HAVING sum(f.cnt) > max(ci.max_daily_cnt))
         SELECT f.setl_id, f.id, f.feedetl_sn, over.day, over.c, over.total, over.mx, over.amt, over.last_sn
-        FROM over CROSS JOIN main.fee_lines f
+        FROM over {d.join_in_order} {d.main}.fee_lines f
           ON f.setl_id = over.setl_id AND f.med_list_codg = over.c AND substr(f.fee_ocur_time, 1, 10) = over.day""")
     for setl_id, line_id, sn, day, codg, total, mx, amt, last_sn in cur:
         amount = round_fen(Fraction((total - mx) * amt, total)) if sn == last_sn else 0

@@ -5,22 +5,27 @@ from fractions import Fraction
 
 from ...core.rules import CNT_SCALE, RuleParams, cnt_text, fen_text, round_fen
 from ...core.knowledge import prefix_matches
+from ...store.dialect import of_cursor
 from . import INPATIENT_SQL, Hit, check
 
-STAY_SQL = "max(CAST(julianday(s.enddate) - julianday(s.begndate) AS INTEGER), 1)"
+
+
+def _stay(d) -> str:
+    return d.greatest(f"{d.day_number('s.enddate')} - {d.day_number('s.begndate')}", "1")
 
 
 @check("BED_DAYS_EXCEED_STAY", scans_lines=True)
 def bed_days_exceed_stay(cur, p: RuleParams):
+    d = of_cursor(cur)
     cur.execute(f"""
         WITH b AS (
             SELECT setl_id, sum(cnt) AS bed_cnt, sum(det_item_fee_sumamt) AS bed_amt
-            FROM fee_lines NOT INDEXED WHERE med_chrgitm_type = '01' GROUP BY setl_id)
+            FROM fee_lines{d.not_indexed} WHERE med_chrgitm_type = '01' GROUP BY setl_id)
         SELECT setl_id, bed_cnt, bed_amt, stay FROM (
-            SELECT s.setl_id, b.bed_cnt, b.bed_amt, {STAY_SQL} AS stay
-            FROM b CROSS JOIN settlements s ON s.setl_id = b.setl_id
+            SELECT s.setl_id, b.bed_cnt, b.bed_amt, {_stay(d)} AS stay
+            FROM b {d.join_in_order} settlements s ON s.setl_id = b.setl_id
             WHERE {INPATIENT_SQL.format(t='s')}
-              AND julianday(s.begndate) IS NOT NULL AND julianday(s.enddate) IS NOT NULL)
+              AND {d.day_number('s.begndate')} IS NOT NULL AND {d.day_number('s.enddate')} IS NOT NULL) AS q
         WHERE bed_cnt > stay * {CNT_SCALE}""")
     for setl_id, bed_cnt, bed_amt, stay in cur:
         amount = round_fen(Fraction((bed_cnt - stay * CNT_SCALE) * bed_amt, bed_cnt))
@@ -30,15 +35,16 @@ def bed_days_exceed_stay(cur, p: RuleParams):
 
 @check("SPLIT_HOSPITALIZATION")
 def split_hospitalization(cur, p: RuleParams):
+    d = of_cursor(cur)
     # B once, however many A: the explanation names the A discharged last before
     # B began (the smallest gap), then the earliest in settlement order.
     cur.execute(f"""
         WITH ip AS MATERIALIZED (
             SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.begndate, s.enddate, s.setl_time, s.dise_codg,
-                   CAST(julianday(s.begndate) AS INTEGER) AS b, CAST(julianday(s.enddate) AS INTEGER) AS e
+                   {d.day_number('s.begndate')} AS b, {d.day_number('s.enddate')} AS e
             FROM settlements s
             WHERE {INPATIENT_SQL.format(t='s')} AND s.fixmedins_code IS NOT NULL
-              AND julianday(s.begndate) IS NOT NULL AND julianday(s.enddate) IS NOT NULL),
+              AND {d.day_number('s.begndate')} IS NOT NULL AND {d.day_number('s.enddate')} IS NOT NULL),
         pairs AS (
             SELECT bb.setl_id AS setl_id, bb.begndate AS begndate, aa.setl_id AS prev_id, aa.enddate AS prev_end,
                    bb.dise_codg AS dx,
@@ -60,6 +66,7 @@ def split_hospitalization(cur, p: RuleParams):
 
 @check("DUPLICATE_SETTLEMENT")
 def duplicate_settlement(cur, p: RuleParams):
+    d = of_cursor(cur)
     # Settlement order: setl_time (a settlement without one sorts last), then setl_id.
     cur.execute("""
         SELECT setl_id, amt, first_id, medfee_sumamt FROM (
@@ -67,7 +74,7 @@ def duplicate_settlement(cur, p: RuleParams):
                    row_number() OVER w AS rn, first_value(setl_id) OVER w AS first_id
             FROM settlements
             WINDOW w AS (PARTITION BY psn_no, fixmedins_code, begndate, enddate, medfee_sumamt
-                         ORDER BY setl_time IS NULL, setl_time, setl_id))
+                         ORDER BY setl_time IS NULL, setl_time, setl_id)) AS q
         WHERE rn > 1""")
     for setl_id, amt, first_id, medfee in cur:
         yield Hit(setl_id, None, None, int(amt), {"first_setl_id": first_id, "medfee_sumamt": fen_text(medfee)})

@@ -22,7 +22,7 @@ RUNNING = """
 
 @check("SUPP_BEFORE_BASIC_CAP")
 def supp_before_basic_cap(cur, p: RuleParams):
-    cur.execute(f"SELECT setl_id, hifob_pay, cum_hifp FROM ({RUNNING}) WHERE hifob_pay > 0 AND cum_hifp < ?",
+    cur.execute(f"SELECT setl_id, hifob_pay, cum_hifp FROM ({RUNNING}) AS q WHERE hifob_pay > 0 AND cum_hifp < ?",
                 (p.basic_cap,))
     for setl_id, hifob, cum_hifp in cur:
         yield Hit(setl_id, None, None, int(hifob), {"cum_hifp": fen_text(cum_hifp), "basic_cap": fen_text(p.basic_cap),
@@ -31,7 +31,7 @@ def supp_before_basic_cap(cur, p: RuleParams):
 
 @check("SUPP_ANNUAL_CAP_EXCEEDED")
 def supp_annual_cap_exceeded(cur, p: RuleParams):
-    cur.execute(f"SELECT setl_id, hifob_pay, cum_hifob FROM ({RUNNING}) WHERE hifob_pay > 0 AND cum_hifob > ?",
+    cur.execute(f"SELECT setl_id, hifob_pay, cum_hifob FROM ({RUNNING}) AS q WHERE hifob_pay > 0 AND cum_hifob > ?",
                 (p.supp_cap,))
     for setl_id, hifob, cum in cur:
         yield Hit(setl_id, None, None, min(int(hifob), int(cum) - p.supp_cap), {
@@ -43,7 +43,7 @@ def supp_rate_mismatch(cur, p: RuleParams):
     # SQL keeps the candidates (basic fund already capped before this one); the
     # exact comparison with the 1.00 yuan tolerance is done on exact fractions.
     cur.execute(f"""
-        SELECT setl_id, hifob_pay, inscp_scp_amt, cum_hifob - hifob_pay FROM ({RUNNING})
+        SELECT setl_id, hifob_pay, inscp_scp_amt, cum_hifob - hifob_pay FROM ({RUNNING}) AS q
         WHERE hifp_pay = 0 AND hifob_pay > 0 AND cum_hifp - hifp_pay >= ?""", (p.basic_cap,))
     for setl_id, hifob, inscp, cum_before in cur:
         expected = supp_expected(p.supp_rate, int(inscp), p.supp_cap, int(cum_before))

@@ -6,5 +6,6 @@ from . import counter, inspection  # noqa: F401  (issue 21)
 from . import risk  # noqa: F401  (#20 risk profiles)
 from . import knowledge  # noqa: F401
 from . import operations  # noqa: F401  (issue #19)
+from . import server  # noqa: F401  (office server: store identity and key slots)
 
 __all__ = ["Base"]

@@ -13,6 +13,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..personal import Personal
 from .base import Base, utcnow
 
 CNT_SCALE = 10_000
@@ -56,10 +57,10 @@ class SettlementRow(Base):
     setl_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     mdtrt_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     psn_no: Mapped[str] = mapped_column(String(64), index=True)
-    psn_name: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    psn_name: Mapped[str | None] = mapped_column(Personal(128), nullable=True)  # sealed on the server
     gend: Mapped[str | None] = mapped_column(String(2), nullable=True)
     brdy: Mapped[str | None] = mapped_column(String(10), nullable=True)
-    certno: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    certno: Mapped[str | None] = mapped_column(Personal(32, deterministic=True), nullable=True)
     insutype: Mapped[str | None] = mapped_column(String(8), nullable=True)
     med_type: Mapped[str | None] = mapped_column(String(8), nullable=True, index=True)
     setl_type: Mapped[str | None] = mapped_column(String(2), nullable=True)

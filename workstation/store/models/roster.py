@@ -6,6 +6,7 @@ import datetime as dt
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..personal import Personal
 from .base import Base, utcnow
 
 
@@ -13,8 +14,8 @@ class StaffRow(Base):
     __tablename__ = "staff"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     staff_no: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(128))
-    certno: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    name: Mapped[str] = mapped_column(Personal(128))  # sealed on the server
+    certno: Mapped[str | None] = mapped_column(Personal(32, deterministic=True), nullable=True)
     birth_date: Mapped[dt.date | None] = mapped_column(nullable=True)
     qualification: Mapped[str] = mapped_column(String(16), default="other")  # medical|pharmacy|finance|it|law|other
     post: Mapped[str] = mapped_column(String(64), default="")

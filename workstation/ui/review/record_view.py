@@ -5,13 +5,14 @@ the view only reflects what the store says afterwards.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QToolButton,
     QVBoxLayout, QWidget,
 )
 
+from ...services import activity_service as act
 from ...services import appeals_service as ap
 from ...services import evidence_service as ev
 from ...services import review as rs
@@ -34,6 +35,11 @@ class RecordView(QWidget):
         self.line_names: dict[int, tuple[str, str]] = {}
         self.line_rules: dict[int, str] = {}
         self._setl: str | None = None
+        # On the office server: who else has this unit open (a heartbeat while it stays open).
+        self.others: tuple[str, ...] = ()
+        self._presence = QTimer(self)
+        self._presence.setInterval(act.PRESENCE_SECONDS * 1000 // 3)
+        self._presence.timeout.connect(self._heartbeat)
         from ..widgets.settlement_detail import SettlementDetailWidget
 
         self.detail = SettlementDetailWidget(ctx)
@@ -197,6 +203,9 @@ class RecordView(QWidget):
             self._show_title()
             self._refresh_buttons()
             self.loaded.emit(info.id)
+            if new_unit and act.is_shared(ws):
+                self._heartbeat()
+                self._presence.start()
 
         self.ctx.run(lambda p: rs.unit_view(ws, uid, start=start, shown_setl_id=shown), name="review.load",
                      on_success=done)
@@ -212,8 +221,23 @@ class RecordView(QWidget):
         st = self.info.status
         color = STATUS_COLORS[st].name()
         extra = self.tr("（已提交）") if self.info.submitted else ""
+        others = ("　" + self.tr("<span style='color:#b35c00'>也在处理此单元：{names}</span>").format(
+            names="、".join(self.others))) if self.others else ""
         self.title.setText(self.tr("结算 <b>{setl}</b>　状态 <b style='color:{c}'>{st}</b>{extra}").format(
-            setl=self.info.setl_id, c=color, st=status_label(st, self.ctx.lang), extra=extra))
+            setl=self.info.setl_id, c=color, st=status_label(st, self.ctx.lang), extra=extra) + others)
+
+    def _heartbeat(self) -> None:
+        if self.info is None:
+            return
+        ws, uid = self.ctx.ws, self.info.id
+
+        def done(others) -> None:
+            if self.info is not None and self.info.id == uid and tuple(others) != self.others:
+                self.others = tuple(others)
+                self._show_title()
+
+        self.ctx.run(lambda p: act.enter_unit(ws, uid), name="review.presence", on_success=done,
+                     on_failure=lambda exc: None)
 
     def _show_findings(self, keep: int | None, force_editor: bool) -> None:
         self.findings.blockSignals(True)
