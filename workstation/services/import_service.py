@@ -255,28 +255,20 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     spec = fmt.SPECS[kind]
     table = TABLES[kind]
     codes = spec.codes
-<<<<<<< HEAD
     cols = stored_columns(kind, hmap) + ["extra", "row_digest", "batch_id"]
-=======
-    cols = list(codes) + ["extra", "row_digest", "batch_id"]
->>>>>>> i17
     key_idx = [codes.index(k) for k in spec.key]
     is_lines = kind == fmt.FEE_LINES
     if is_lines:
         update_sql = (f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?")
     else:
         update_sql = f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE {spec.key[0]} = ?"
-<<<<<<< HEAD
-    cur = session.connection().connection.driver_connection.cursor()
+    db = dialect.of(session)
+    db.prefer_key_lookups(session)
+    cur = db.cursor(session)
     # A first load (the table holds no row yet) is validated in bulk: each chunk is inserted as it is inside a
     # savepoint, and only a chunk the constraints refuse (an unknown settlement, a key met before) is rolled
     # back and taken row by row below, with the lookups that name each bad row.
     first_load = is_lines and cur.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
-=======
-    db = dialect.of(session)
-    db.prefer_key_lookups(session)
-    cur = db.cursor(session)
->>>>>>> i17
     seen_unchanged: set = set()  # keys (or fee-line ids) found unchanged in this file
     dup_rows: list[tuple[tuple, int]] = []  # (key, row) of later duplicates, first row found afterwards
 
@@ -286,7 +278,7 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
             return
         if len({item[1] for item in chunk}) == len(chunk):
             rows = chunk
-            if first_load and _bulk_insert(cur, table, cols, chunk):
+            if first_load and _bulk_insert(db, cur, table, cols, chunk):
                 # validated in bulk: the table's unique key and the settlement foreign key accepted every row
                 res.inserted += len(chunk)
                 return
@@ -348,13 +340,8 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
                 ws.log(session, "import.update", table, "/".join(key),
                        before={"row_digest": old_digest, "batch_id": old_batch},
                        after={"row_digest": digest, "batch_id": batch_id}, details={"row": number})
-<<<<<<< HEAD
-        if inserts:
-            sink.insert_rows(cur, table, cols, inserts)
-=======
         if inserts:  # executemany on a local store, COPY on the server (store/dialect.py)
-            db.bulk_insert(cur, table, cols, inserts)
->>>>>>> i17
+            sink.insert_rows(db, cur, table, cols, inserts)
             res.inserted += len(inserts)
         if updates:
             cur.executemany(update_sql, updates)
@@ -375,11 +362,11 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
     res.rejections.sort(key=lambda r: (r.row or 0))
 
 
-def _bulk_insert(cur, table: str, cols: list[str], chunk: list) -> bool:
+def _bulk_insert(db, cur, table: str, cols: list[str], chunk: list) -> bool:
     """Insert a chunk's rows in a savepoint; False (and nothing inserted) when a constraint refuses one."""
     cur.execute("SAVEPOINT bulk_chunk")
     try:
-        sink.insert_rows(cur, table, cols, [item[2] for item in chunk])
+        sink.insert_rows(db, cur, table, cols, [item[2] for item in chunk])
     except Exception as exc:  # the driver's IntegrityError: the careful path below finds and names the rows
         if "constraint" not in str(exc).lower():
             cur.execute("ROLLBACK TO bulk_chunk")

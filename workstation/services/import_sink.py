@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 
-def insert_rows(cur: Any, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
-    """Append rows to a claims table inside the caller's transaction (DB-API ``executemany``)."""
-    cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
+def insert_rows(db: Any, cur: Any, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+    """Append rows to a claims table inside the caller's transaction: ``executemany`` on a local
+    store, COPY on the office server (``store/dialect.py``, ``bulk_insert``)."""
+    db.bulk_insert(cur, table, columns, rows)
