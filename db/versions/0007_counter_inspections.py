@@ -11,9 +11,9 @@ down_revision = "0006"
 branch_labels = None
 depends_on = None
 
-# A sealed record is frozen: its row and its attachments. On SQLite a trigger refuses
-# the change; other backends rely on inspection_service.verify_seals (the hash is also
-# in the hash-chained event log, so a changed record is detected).
+# A sealed record is frozen: its row and its attachments. A trigger refuses the change on
+# both backends; inspection_service.verify_seals also detects a change made behind the
+# triggers (the hash is in the hash-chained event log).
 SEALED_RECORD = """
 CREATE TRIGGER inspection_records_{op}_sealed BEFORE {op_sql} ON inspection_records
 WHEN OLD.status = 'sealed'
@@ -26,8 +26,41 @@ BEGIN SELECT RAISE(ABORT, 'inspection record is sealed'); END
 """
 
 
+PG_SEALED = """
+CREATE OR REPLACE FUNCTION ws_inspection_record_sealed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.status = 'sealed' THEN
+        RAISE EXCEPTION 'inspection record is sealed' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION ws_inspection_attachment_sealed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE rid integer;
+BEGIN
+    IF TG_OP = 'INSERT' THEN rid := NEW.record_id; ELSE rid := OLD.record_id; END IF;
+    IF EXISTS (SELECT 1 FROM inspection_records r WHERE r.id = rid AND r.status = 'sealed') THEN
+        RAISE EXCEPTION 'inspection record is sealed' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER inspection_records_update_sealed BEFORE UPDATE ON inspection_records
+    FOR EACH ROW EXECUTE FUNCTION ws_inspection_record_sealed();
+CREATE TRIGGER inspection_records_delete_sealed BEFORE DELETE ON inspection_records
+    FOR EACH ROW EXECUTE FUNCTION ws_inspection_record_sealed();
+CREATE TRIGGER inspection_attachments_insert_sealed BEFORE INSERT ON inspection_attachments
+    FOR EACH ROW EXECUTE FUNCTION ws_inspection_attachment_sealed();
+CREATE TRIGGER inspection_attachments_update_sealed BEFORE UPDATE ON inspection_attachments
+    FOR EACH ROW EXECUTE FUNCTION ws_inspection_attachment_sealed();
+CREATE TRIGGER inspection_attachments_delete_sealed BEFORE DELETE ON inspection_attachments
+    FOR EACH ROW EXECUTE FUNCTION ws_inspection_attachment_sealed();
+"""
+
+
 def _create_triggers() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(PG_SEALED)
         return
     for op_sql in ("UPDATE", "DELETE"):
         op.execute(SEALED_RECORD.format(op=op_sql.lower(), op_sql=op_sql))

@@ -57,8 +57,8 @@ def test_open_appeal_is_not_final(ws, as_user):
 
 def test_xlsx_keeps_formula_like_text_as_text(ws, as_user, tmp_path, monkeypatch):
     confirmed(ws, as_user, "B", 1, D(2025, 3, 14), basis="=HYPERLINK(\"http://x\")")
+    db = str(ws.store.path)  # the local store's file or the office server's address
     ws.close()
-    db = str(tmp_path / "store.db")
     run = run_inproc(["--db", db, "--json", "report", "deductions", "--month", "2025-04"], monkeypatch,
                      user="supervisor", passphrase=PASSPHRASES["supervisor"])
     assert run.code == 0, run.err

@@ -30,10 +30,14 @@ def new_server_store(cluster, dbname: str) -> Workspace:
     from workstation.services import server_service
 
     ws = server_service.init_server(cluster.address(dbname), "admin", PASSPHRASES["admin"], server_user=SERVER_USER,
-                                    server_password=SERVER_PASSWORD, kdf=FAST_KDF)
-    auth_service.add_user(ws, "supervisor", Role.SUPERVISOR, PASSPHRASES["supervisor"], kdf=FAST_KDF)
-    auth_service.add_user(ws, "reviewer", Role.REVIEWER, PASSPHRASES["reviewer"], kdf=FAST_KDF)
-    auth_service.add_user(ws, "reviewer2", Role.REVIEWER, PASSPHRASES["reviewer2"], kdf=FAST_KDF)
+                                    server_password=SERVER_PASSWORD, kdf=FAST_KDF,
+                                    signing_identities=False)
+    auth_service.add_user(ws, "supervisor", Role.SUPERVISOR, PASSPHRASES["supervisor"], kdf=FAST_KDF,
+                          signing_identity=False)
+    auth_service.add_user(ws, "reviewer", Role.REVIEWER, PASSPHRASES["reviewer"], kdf=FAST_KDF,
+                          signing_identity=False)
+    auth_service.add_user(ws, "reviewer2", Role.REVIEWER, PASSPHRASES["reviewer2"], kdf=FAST_KDF,
+                          signing_identity=False)
     return ws
 
 

@@ -33,9 +33,9 @@ class Runtime:
     @classmethod
     def from_args(cls, args) -> "Runtime":
         lang = normalize_lang(args.lang or os.environ.get("WORKSTATION_LANG") or "zh_CN")
-        from ..store.address import parse_db
+        from ..services.auth_service import store_location
 
-        db = parse_db(args.db) if args.db else default_store_path()  # a path or a postgresql:// URL (exit 2 if it holds credentials)
+        db = store_location(args.db) if args.db else default_store_path()  # a path or a postgresql:// URL (exit 2 if it holds credentials)
         pf = Path(args.passphrase_file) if args.passphrase_file else None
         return cls(db=db, json=args.json, lang=lang, passphrase_file=pf)
 

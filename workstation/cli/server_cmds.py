@@ -27,7 +27,6 @@ def register(sub, common) -> None:
 
 
 def cmd_server_init(args, rt: Runtime) -> Result:
-    from ..app import store_created_hooks
     from ..services import server_service
 
     if not getattr(rt.db, "is_server_address", False):
@@ -40,7 +39,7 @@ def cmd_server_init(args, rt: Runtime) -> Result:
     passphrase = rt.passphrase(confirm=True)
     ws = server_service.init_server(rt.db, args.admin, passphrase, server_user=server_user,  # type: ignore[arg-type]
                                     server_password=server_password, display_name=args.display_name,
-                                    lang=rt.lang, on_created=store_created_hooks())
+                                    lang=rt.lang)
     ws.close()
     rt.say(T("已初始化服务器上的项目数据库 {db}", "Set up the project database {db}"), db=str(rt.db))
     return Result({"db": str(rt.db), "user": args.admin})
@@ -48,9 +47,9 @@ def cmd_server_init(args, rt: Runtime) -> Result:
 
 def cmd_store_copy(args, rt: Runtime) -> Result:
     from ..services import store_copy_service
-    from ..store.address import parse_db
+    from ..services.auth_service import store_location
 
-    src, dst = parse_db(args.src), parse_db(args.dst)
+    src, dst = store_location(args.src), store_location(args.dst)
     user = rt.user_name()
     passphrase = rt.passphrase()
     out = store_copy_service.copy_store(src, dst, user, passphrase, lang=rt.lang,

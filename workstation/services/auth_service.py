@@ -108,6 +108,14 @@ def open_with_key(path: Path, slots: KeySlots, key: bytes, user_name: str, lang:
     return Workspace(store, slots, key, user, lang)
 
 
+def store_location(text):
+    """What ``--db`` names: a local store's path or an office server's address (UsageError, exit 2,
+    when a URL holds a user name or password; no connection is made)."""
+    from ..store.address import parse_db
+
+    return parse_db(text)
+
+
 def server_location(text: str):
     """A ``postgresql://`` URL typed by a person → the server address (UsageError if it holds credentials)."""
     from ..store.address import ServerAddress

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from typing import Callable
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -35,7 +34,7 @@ def init_server(
     display_name: str | None = None,
     lang: str = "zh_CN",
     kdf: KdfParams | None = None,
-    on_created: list[Callable[[Workspace, str], None]] | None = None,
+    signing_identities: bool = True,
 ) -> Workspace:
     """``server init``: schema at head, group roles and grants, the admin's login role and key slot."""
     if not passphrase:
@@ -77,8 +76,12 @@ def init_server(
     from . import profile_service
 
     profile_service.ensure_profiles(ws)  # only admins write profiles on a server: copy the built-ins now
-    for hook in on_created or ():
-        hook(ws, passphrase)
+    if signing_identities:  # as a local store is made: the project CA and the admin's signing identity
+        from . import signing
+
+        with ws.store.session() as s:
+            signing.ensure_ca(ws, s)
+            signing.issue_identity(ws, ws.user, passphrase, s)
     return ws
 
 

@@ -199,6 +199,28 @@ def _contents_gap_ok(pdf: bytes, sig) -> bool:
             return False
         raw = bytes.fromhex(gap[1:-1].decode("ascii"))
         _cls, _method, _tag, header, contents, _trailer = parser.parse(raw, strict=False)
-        return not any(raw[len(header) + len(contents):])
+        der = raw[:len(header) + len(contents)]
+        if any(raw[len(der):]):
+            return False
+        return _cms_is_canonical(der)
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _cms_is_canonical(der: bytes) -> bool:
+    """The CMS envelope holds fields no signature covers (the SignedData's list of digest
+    algorithms, say): a flipped bit there leaves the signature valid. Accept only the
+    envelope this program writes: canonical DER, and digest algorithms exactly those of
+    its signers."""
+    from asn1crypto import cms
+
+    try:
+        info = cms.ContentInfo.load(der, strict=True)
+        if info.dump(force=True) != der:
+            return False
+        sd = info["content"]
+        listed = sorted(a.dump() for a in sd["digest_algorithms"])
+        used = sorted({si["digest_algorithm"].dump() for si in sd["signer_infos"]})
+        return listed == used
     except Exception:  # noqa: BLE001
         return False

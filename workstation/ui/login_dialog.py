@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
+from ..core.errors import WorkstationError
 from ..services import auth_service
 from .credentials_dialog import CredentialsDialog
 from .errors import message_for

@@ -105,7 +105,7 @@ def to_json(d: DeductionList) -> dict[str, Any]:
             "total": fen_to_str(d.total)}
 
 
-def _text(cell, value: Any) -> None:
+def text_cell(cell, value: Any) -> None:
     """A text cell that stays text: a value starting with = + - @ must not become a formula."""
     cell.value = value
     if isinstance(value, str):
@@ -131,17 +131,17 @@ def render_xlsx(ws: Workspace, d: DeductionList, contract_name: str = "", party_
     detail = wb.active
     detail.title = T("扣款明细", "Details").render(lang)
     title = T("{m} 违规费用扣款清单", "Deductions for the settlement of {m}").render(lang, m=d.month)
-    _text(detail.cell(1, 1), title)
+    text_cell(detail.cell(1, 1), title)
     detail.cell(1, 1).font = Font(bold=True, size=14)
     detail.merge_cells(start_row=1, start_column=1, end_row=1, end_column=8)
-    _text(detail.cell(2, 1), "　".join(x for x in (contract_name, (T("甲方：", "Party A: ").render(lang) + party_a)
+    text_cell(detail.cell(2, 1), "　".join(x for x in (contract_name, (T("甲方：", "Party A: ").render(lang) + party_a)
                                                    if party_a else "") if x))
     heads = [T("序号", "No."), T("定点医药机构编号", "Institution code"), T("定点医药机构名称", "Institution"),
              T("结算ID", "Settlement ID"), T("违规类别", "Violation"), T("扣款金额（元）", "Amount (yuan)"),
              T("最终确认日期", "Final on"), T("依据", "Basis")]
     for c, h in enumerate(heads, start=1):
         cell = detail.cell(4, c)
-        _text(cell, h.render(lang))
+        text_cell(cell, h.render(lang))
         cell.font, cell.fill, cell.border = bold, head_fill, border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     r = 5
@@ -151,13 +151,13 @@ def render_xlsx(ws: Workspace, d: DeductionList, contract_name: str = "", party_
         for c, v in enumerate(values, start=1):
             cell = detail.cell(r, c)
             if c != 6:
-                _text(cell, v)
+                text_cell(cell, v)
             cell.border = border
         amount = detail.cell(r, 6)
         amount.value = _decimal(f.amount)
         amount.number_format = "#,##0.00"
         r += 1
-    _text(detail.cell(r, 5), T("合计", "Total").render(lang))
+    text_cell(detail.cell(r, 5), T("合计", "Total").render(lang))
     detail.cell(r, 5).font = bold
     tot = detail.cell(r, 6)
     tot.value, tot.number_format, tot.font = _decimal(d.total), "#,##0.00", bold
@@ -168,11 +168,11 @@ def render_xlsx(ws: Workspace, d: DeductionList, contract_name: str = "", party_
     for c, h in enumerate([T("定点医药机构编号", "Institution code"), T("定点医药机构名称", "Institution"),
                            T("违规条数", "Findings"), T("扣款金额（元）", "Amount (yuan)")], start=1):
         cell = summary.cell(1, c)
-        _text(cell, h.render(lang))
+        text_cell(cell, h.render(lang))
         cell.font, cell.fill, cell.border = bold, head_fill, border
     for r, i in enumerate(d.institutions, start=2):
-        _text(summary.cell(r, 1), i.fixmedins_code)
-        _text(summary.cell(r, 2), i.fixmedins_name)
+        text_cell(summary.cell(r, 1), i.fixmedins_code)
+        text_cell(summary.cell(r, 2), i.fixmedins_name)
         summary.cell(r, 3).value = i.findings
         summary.cell(r, 4).value = _decimal(i.amount)
         summary.cell(r, 4).number_format = "#,##0.00"

@@ -128,7 +128,7 @@ def render_xlsx(ws: Workspace, p: dict[str, Any], fig: ReportFigures) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from .deductions import _text
+    from .deductions import text_cell
 
     lang = ws.lang
     wb = Workbook()
@@ -138,16 +138,16 @@ def render_xlsx(ws: Workspace, p: dict[str, Any], fig: ReportFigures) -> bytes:
         first = False
         sheet.title = SECTION_TITLES.get(name, T(name, name)).render(lang)[:31]
         r = 1
-        _text(sheet.cell(r, 1), SECTION_TITLES.get(name, T(name, name)).render(lang))
+        text_cell(sheet.cell(r, 1), SECTION_TITLES.get(name, T(name, name)).render(lang))
         sheet.cell(r, 1).font = Font(bold=True, size=13)
         r += 2
         for line in body.get("paragraphs", []) if name == "analysis" else []:
-            _text(sheet.cell(r, 1), line)
+            text_cell(sheet.cell(r, 1), line)
             r += 1
         for rows, _w, _right in report_pdf.section_tables(fig, name, body, lang):
             for i, row in enumerate(rows):
                 for c, v in enumerate(row, start=1):
-                    _text(sheet.cell(r, c), v)
+                    text_cell(sheet.cell(r, c), v)
                     if i == 0:
                         sheet.cell(r, c).font = Font(bold=True)
                 r += 1
