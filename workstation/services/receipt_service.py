@@ -304,32 +304,31 @@ def save_check(ws: Workspace, setl_id: str, receipts: list[ReceiptEntry], *, bat
                             "scanned": sum(1 for r in receipts if r.source == "scanned"),
                             "problems": [p.to_json() for p in v.problems], "replaced": len(replaced)})
             check_id = chk.id
+            finding_ids: tuple[int, ...] = ()
+            if v.problems and make_findings:  # the check and its findings are one save
+                finding_ids = _findings_for(ws, s, chk, setl_id, v.problems)
     except IntegrityError:
         raise Conflict(detail=T("结算 {id} 已核对过", "settlement {id} has already been checked").render(
             ws.lang, id=setl_id)) from None
-    finding_ids: tuple[int, ...] = ()
-    if v.problems and make_findings:
-        finding_ids = _findings_for(ws, check_id, setl_id, v.problems)
     return SavedCheck(check_id, setl_id, result, v.problems, finding_ids)
 
 
-def _findings_for(ws: Workspace, check_id: int, setl_id: str, problems: tuple[Problem, ...]) -> tuple[int, ...]:
-    """One doubtful finding per problem, through the review service's public functions."""
-    from . import review_service
+def _findings_for(ws: Workspace, s, chk, setl_id: str, problems: tuple[Problem, ...]) -> tuple[int, ...]:
+    """One doubtful finding per problem, through the review package's public functions, in the
+    check's own transaction: a crash leaves neither the check nor its findings half made."""
+    from . import review
 
-    unit_id = review_service.open_unit_for_settlement(ws, setl_id, source="receipt")
+    unit_id = review.open_unit_in(ws, s, setl_id, source="receipt")
     ids = []
     for p in problems:
         msg = p.message("zh_CN")
-        ids.append(review_service.create_finding(
-            ws, unit_id, [], CATEGORY[p.kind], amount=p.amount,
+        ids.append(review.create_finding_in(
+            ws, s, unit_id, [], CATEGORY[p.kind], amount=p.amount,
             amount_reason=T("票据核对：{m}", "receipt check: {m}").render("zh_CN", m=msg),
             basis="票据核对（手工报销）", note=msg, status="doubtful"))
-    with ws.store.session() as s:
-        chk = s.get(ReceiptCheckRow, check_id)
-        chk.finding_ids = json.dumps(ids)
-        ws.log(s, "receipt.check.findings", "receipt_check", check_id, after={"findings": ids},
-               details={"setl_id": setl_id, "unit": unit_id, "findings": ids})
+    chk.finding_ids = json.dumps(ids)
+    ws.log(s, "receipt.check.findings", "receipt_check", chk.id, after={"findings": ids},
+           details={"setl_id": setl_id, "unit": unit_id, "findings": ids})
     return tuple(ids)
 
 

@@ -34,7 +34,8 @@ def next_day(date_text: str) -> str:
 
 def in_period(date_from: str, date_to: str):
     """setl_time on a calendar day of [from, to] (ISO text compares as dates)."""
-    return and_(S.setl_time >= date_from, S.setl_time < next_day(date_to), S.fixmedins_code.is_not(None))
+    return and_(S.setl_time >= date_from, S.setl_time < next_day(date_to), S.fixmedins_code.is_not(None),
+                S.reversed.is_(False))  # reversed settlements are in no figure (data-format.md)
 
 
 def is_inpatient(col=None):

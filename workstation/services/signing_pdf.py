@@ -219,6 +219,8 @@ def _cms_is_canonical(der: bytes) -> bool:
         if info.dump(force=True) != der:
             return False
         sd = info["content"]
+        if sd["version"].native != "v1" or any(si["version"].native != "v1" for si in sd["signer_infos"]):
+            return False
         listed = sorted(a.dump() for a in sd["digest_algorithms"])
         used = sorted({si["digest_algorithm"].dump() for si in sd["signer_infos"]})
         return listed == used

@@ -15,7 +15,7 @@ submodule's underscore names.
 """
 from __future__ import annotations
 
-from .findings import create_finding, delete_finding, lines_sum, update_finding
+from .findings import create_finding, create_finding_in, delete_finding, lines_sum, update_finding
 from .guards import (
     bump, check_lock, finding_state, flush_or_conflict, get_finding, get_unit, locked_by_dossier, may_edit,
     not_submitted, now, unit_state,
@@ -26,15 +26,15 @@ from .model import (
 )
 from .undo import last_undoable, undo
 from .units import (
-    UnitView, decide_unit, finding_infos, open_unit_for_settlement, queue, start_unit, submit_unit, unit, unit_view,
+    UnitView, decide_unit, finding_infos, open_unit_for_settlement, open_unit_in, queue, start_unit, submit_unit, unit, unit_view,
 )
 
 __all__ = [
     "DECIDED", "EDITABLE_FINDING_FIELDS", "FINDING_STATUSES", "FINDING_STATUS_LABELS", "STATUSES", "STATUS_LABELS",
     "UNDOABLE", "EvidenceRef", "FindingInfo", "FindingStatus", "Queue", "QueueItem", "UnitInfo", "UnitStatus",
     "UnitView",
-    "bump", "check_lock", "create_finding", "decide_unit", "delete_finding", "finding_infos", "finding_state",
+    "bump", "check_lock", "create_finding", "create_finding_in", "decide_unit", "delete_finding", "finding_infos", "finding_state",
     "flush_or_conflict", "get_finding", "get_unit", "last_undoable", "lines_sum", "locked_by_dossier", "may_edit",
-    "not_submitted", "now", "open_unit_for_settlement", "queue", "start_unit", "submit_unit", "undo", "unit",
+    "not_submitted", "now", "open_unit_for_settlement", "open_unit_in", "queue", "start_unit", "submit_unit", "undo", "unit",
     "unit_state", "unit_view", "update_finding",
 ]

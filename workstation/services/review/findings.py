@@ -55,30 +55,38 @@ def create_finding(ws: Workspace, unit_id: int, fee_line_ids: Iterable[int], cat
                    amount: int | None = None, amount_reason: str = "", basis: str = "", note: str = "",
                    status: str = "confirmed") -> int:
     """A finding on the chosen fee lines (none = on the settlement as a whole); saved at once."""
+    with ws.store.session() as s:
+        return create_finding_in(ws, s, unit_id, fee_line_ids, category, amount=amount,
+                                 amount_reason=amount_reason, basis=basis, note=note, status=status)
+
+
+def create_finding_in(ws: Workspace, s: Session, unit_id: int, fee_line_ids: Iterable[int], category: str, *,
+                      amount: int | None = None, amount_reason: str = "", basis: str = "", note: str = "",
+                      status: str = "confirmed") -> int:
+    """``create_finding`` inside the caller's transaction (a receipt check and its findings are one save)."""
     _check_category(category)
     if status not in FINDING_STATUSES:
         raise BadInput(T("未知的发现状态：{s}", "unknown finding status: {s}"), s=status)
-    with ws.store.session() as s:
-        u = get_unit(s, unit_id)
-        may_edit(ws, u)
-        not_submitted(ws, u)
-        ids, auto = lines_sum(s, u.setl_id, fee_line_ids)
-        amt = auto if amount is None else amount
-        _check_amount(ws, amt, auto, amount_reason)
-        stamp = now()
-        row = FindingRow(uuid=str(uuid.uuid4()), unit_id=u.id, category=category, amount=amt, amount_auto=auto,
-                         amount_reason=amount_reason if amt != auto else "", basis=basis, note=note, status=status,
-                         deleted=False, created_by=ws.user.name, created_at=stamp, updated_by=ws.user.name,
-                         updated_at=stamp, version=1)
-        s.add(row)
-        s.flush()
-        s.add_all([FindingLineRow(finding_id=row.id, fee_line_id=i) for i in ids])
-        if u.status == "pending":
-            u.status = "in_progress"
-        bump(u)
-        ws.log(s, "review.finding.create", "finding", row.id, after=finding_state(row) | {"lines": ids},
-               details={"unit": u.id, "finding": row.id, "lines": ids, "uuid": row.uuid})
-        return row.id
+    u = get_unit(s, unit_id)
+    may_edit(ws, u)
+    not_submitted(ws, u)
+    ids, auto = lines_sum(s, u.setl_id, fee_line_ids)
+    amt = auto if amount is None else amount
+    _check_amount(ws, amt, auto, amount_reason)
+    stamp = now()
+    row = FindingRow(uuid=str(uuid.uuid4()), unit_id=u.id, category=category, amount=amt, amount_auto=auto,
+                     amount_reason=amount_reason if amt != auto else "", basis=basis, note=note, status=status,
+                     deleted=False, created_by=ws.user.name, created_at=stamp, updated_by=ws.user.name,
+                     updated_at=stamp, version=1)
+    s.add(row)
+    s.flush()
+    s.add_all([FindingLineRow(finding_id=row.id, fee_line_id=i) for i in ids])
+    if u.status == "pending":
+        u.status = "in_progress"
+    bump(u)
+    ws.log(s, "review.finding.create", "finding", row.id, after=finding_state(row) | {"lines": ids},
+           details={"unit": u.id, "finding": row.id, "lines": ids, "uuid": row.uuid})
+    return row.id
 
 
 def update_finding(ws: Workspace, finding_id: int, *, expected_version: int | None = None, **changes: Any) -> int:

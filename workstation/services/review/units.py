@@ -50,24 +50,30 @@ def queue(ws: Workspace, *, user: str | None = None, status: str | None = None, 
 
 def open_unit_for_settlement(ws: Workspace, setl_id: str, source: str = "flag", assigned_to: str | None = None) -> int:
     """Create (or return the existing open) review unit for this settlement and user."""
-    who = assigned_to or ws.user.name
     with ws.store.session() as s:
-        if s.get(SettlementRow, setl_id) is None:
-            raise NotFound(what=f"settlement {setl_id}")
-        existing = s.execute(select(ReviewUnitRow.id).where(
-            ReviewUnitRow.setl_id == setl_id, ReviewUnitRow.assigned_to == who,
-            ReviewUnitRow.submitted.is_(False)).order_by(ReviewUnitRow.id)).scalars().first()
-        if existing is not None:
-            return existing
-        row = ReviewUnitRow(uuid=str(uuid.uuid4()), setl_id=setl_id, sample_id=None, source=source,
-                            assigned_to=who, status="pending", submitted=False, note="", version=1,
-                            updated_at=now())
-        s.add(row)
-        s.flush()
-        ws.log(s, "review.unit.open", "review_unit", row.id, after={"setl_id": setl_id, "source": source,
-                                                                     "assigned_to": who},
-               details={"unit": row.id, "setl_id": setl_id, "source": source, "assigned_to": who})
-        return row.id
+        return open_unit_in(ws, s, setl_id, source, assigned_to)
+
+
+def open_unit_in(ws: Workspace, s: Session, setl_id: str, source: str = "flag",
+                 assigned_to: str | None = None) -> int:
+    """``open_unit_for_settlement`` inside the caller's transaction."""
+    who = assigned_to or ws.user.name
+    if s.get(SettlementRow, setl_id) is None:
+        raise NotFound(what=f"settlement {setl_id}")
+    existing = s.execute(select(ReviewUnitRow.id).where(
+        ReviewUnitRow.setl_id == setl_id, ReviewUnitRow.assigned_to == who,
+        ReviewUnitRow.submitted.is_(False)).order_by(ReviewUnitRow.id)).scalars().first()
+    if existing is not None:
+        return existing
+    row = ReviewUnitRow(uuid=str(uuid.uuid4()), setl_id=setl_id, sample_id=None, source=source,
+                        assigned_to=who, status="pending", submitted=False, note="", version=1,
+                        updated_at=now())
+    s.add(row)
+    s.flush()
+    ws.log(s, "review.unit.open", "review_unit", row.id, after={"setl_id": setl_id, "source": source,
+                                                                 "assigned_to": who},
+           details={"unit": row.id, "setl_id": setl_id, "source": source, "assigned_to": who})
+    return row.id
 
 
 def finding_infos(s: Session, unit_ids: Iterable[int]) -> dict[int, list[FindingInfo]]:
