@@ -114,7 +114,11 @@ def test_sigkill_mid_import_leaves_no_row_and_reimport_succeeds(ws, tmp_path):
         parsers = _children(proc.pid)
         time.sleep(0.05)
     assert parsers, "a file this large is parsed in a child process (import_rows)"
-    time.sleep(1.0)
+    # Freeze the importer a moment after its parser started (SIGSTOP), so that the kill lands
+    # while the import is under way however fast or loaded the machine is: the state killed
+    # is the state frozen, not whatever a sleep happened to reach.
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGSTOP)
     assert proc.poll() is None and _alive(parsers[0]), "the import finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)

@@ -27,7 +27,7 @@ from . import import_readers
 from .import_reversals import mark_reversals
 from .import_roster import import_roster
 from . import import_sink as sink
-from .import_rows import DUPLICATE_KEY, Rejection, record_rejection, stored_columns, _data_rows, _rejection, parsed_chunks, row_digest, row_parser
+from .import_rows import DUPLICATE_KEY, Rejection, record_rejection, stored_columns, data_rows, make_rejection, parsed_chunks, row_digest, row_parser
 from .workspace import Workspace
 
 __all__ = ["ImportFileResult", "ImportRejected", "Rejection", "import_file", "import_files", "row_digest",
@@ -321,7 +321,7 @@ def _import_table(ws: Workspace, session: Session, path: Path, facts, hmap: fmt.
             inserts, updates = [], []
             for number, key, row in rows:
                 if is_lines and key[0] not in known:
-                    _reject(res, _rejection(path.name, number, "setl_id", UNKNOWN_SETTLEMENT, value=key[0]))
+                    _reject(res, make_rejection(path.name, number, "setl_id", UNKNOWN_SETTLEMENT, value=key[0]))
                     continue
                 found = existing.get(key)
                 if found is None:
@@ -388,7 +388,7 @@ def _report_duplicates(path: Path, facts, parse, key_idx: list[int], dup_rows: l
     """Name the first row of each duplicated key (a second pass, only when there are duplicates)."""
     wanted = {key for key, _ in dup_rows}
     first: dict[tuple, int] = {}
-    for number, cells in _data_rows(path, facts):
+    for number, cells in data_rows(path, facts):
         values, _extra, problems, *_ = parse(number, cells)
         if problems:
             continue
@@ -401,9 +401,9 @@ def _report_duplicates(path: Path, facts, parse, key_idx: list[int], dup_rows: l
     for key, number in sorted(dup_rows, key=lambda kr: kr[1]):
         shown = "/".join(str(k) for k in key)
         if key in first and first[key] != number:
-            _reject(res, _rejection(path.name, number, column, DUPLICATE_KEY, first=first[key], key=shown))
+            _reject(res, make_rejection(path.name, number, column, DUPLICATE_KEY, first=first[key], key=shown))
         else:
-            _reject(res, _rejection(path.name, number, column, DUPLICATE_KEY_STORED, key=shown))
+            _reject(res, make_rejection(path.name, number, column, DUPLICATE_KEY_STORED, key=shown))
 
 
 def write_rejection_report(results: Iterable[ImportFileResult], target: Path, lang: str) -> Path:
