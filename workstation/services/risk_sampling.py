@@ -88,11 +88,12 @@ def load_frame(session: Session, plan, base_loader: Callable, progress=None) -> 
     base = dataclasses.replace(plan, method="stratified", conditions=[c for c in plan.conditions if c[0] != FIELD],
                                strata=strata + ["fixmedins_code"], risk_profile=None, risk_tiers=None)
     k = len(strata)
+    tier_of = _tier_of(tiers, mine)
     out = []
     for u in base_loader(session, base, progress):
         parts = u.stratum.split("|")
-        tier = tiers.get("|".join(parts[k:]), "none")
-        if not _matches(tier, mine):
+        tier = tier_of("|".join(parts[k:]))
+        if tier is None:
             continue
         rest = iter(parts[:k])
         label = "|".join(tier if f == FIELD else next(rest) for f in plan.strata)
@@ -112,8 +113,14 @@ def frame_tiers(s: Session, plan) -> tuple[Any, Callable[[str], str | None]]:
     base = dataclasses.replace(plan, conditions=[c for c in plan.conditions if c[0] != FIELD],
                                strata=[f for f in plan.strata if f != FIELD], risk_profile=None, risk_tiers=None)
 
+    return base, _tier_of(tiers, mine)
+
+
+def _tier_of(tiers: dict, conditions: list) -> Callable[[str], str | None]:
+    """fixmedins_code → its tier in the profile ("none" if absent), or None when the risk_tier
+    conditions leave the unit out: the one rule the draw and the appraisal's frame both apply."""
     def tier_of(code: str) -> str | None:
         tier = tiers.get(code or "", "none")
-        return tier if _matches(tier, mine) else None
+        return tier if _matches(tier, conditions) else None
 
-    return base, tier_of
+    return tier_of
